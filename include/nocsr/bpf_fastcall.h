@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * __bpf_fastcall with the same guard as libbpf's generated headers, so one
+ * source builds with clang 20+ (native attribute), with clang 19 and the
+ * nocsr plugin (which provides the attribute), and degraded with neither
+ * (the macro expands to nothing and calls stay ordinary calls).  clang 14-16
+ * do not report plugin attributes to __has_attribute: build with
+ * -D__bpf_fastcall='__attribute__((bpf_fastcall))' there.
+ */
+#ifndef NOCSR_BPF_FASTCALL_H
+#define NOCSR_BPF_FASTCALL_H
+
+#ifndef __bpf_fastcall
+#if __has_attribute(bpf_fastcall)
+#define __bpf_fastcall __attribute__((bpf_fastcall))
+#else
+#define __bpf_fastcall
+#endif
+#endif
+
+/*
+ * libbpf's bpf_helper_defs.h from before the attribute declares
+ * bpf_get_smp_processor_id without it; this is the declaration with it.
+ */
+static __bpf_fastcall __u32 (*const bpf_get_smp_processor_id_fc)(void) = (void *)8;
+
+#endif

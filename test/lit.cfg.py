@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+# lit configuration for every nocsr suite (plugin, mirror, e2e, corpus).
+import os
+import shutil
+import subprocess
+import tempfile
+
+import lit.formats
+
+config.name = 'nocsr'
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = ['.c', '.ll', '.test', '.s']
+config.excludes = ['Inputs', 'include', 'corpus', 'bad', 'fuzz', 'lit.cfg.py']
+config.test_source_root = os.path.dirname(__file__)
+
+src = os.path.dirname(config.test_source_root)
+build = lit_config.params.get('build', os.path.join(src, 'build'))
+config.test_exec_root = os.path.join(build, 'test')
+llvm_bin = lit_config.params.get('llvm_bin', '/usr/lib/llvm-19/bin')
+clang = os.path.join(llvm_bin, 'clang')
+plugin = os.path.join(build, 'plugin', 'libnocsr.so')
+nocsr = os.path.join(build, 'bin', 'nocsr')
+multiarch = '/usr/include/x86_64-linux-gnu'
+for cand in ('/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu',
+             '/usr/include/riscv64-linux-gnu'):
+    if os.path.isdir(cand):
+        multiarch = cand
+        break
+
+config.environment['PATH'] = os.pathsep.join(
+    [os.path.join(build, 'bin'), llvm_bin, config.environment.get('PATH', '')])
+config.environment['NOCSR_SRC'] = src
+config.environment['NOCSR_BUILD'] = build
+
+incs = '-I%s -I%s -I%s' % (os.path.join(src, 'include'),
+                           os.path.join(src, 'test', 'include'), multiarch)
+cc19 = '%s --target=bpf %s' % (clang, incs)
+config.substitutions += [
+    ('%bpfcc', '%s -fplugin=%s' % (cc19, plugin)),
+    ('%cc19', cc19),
+    ('%llc_plugin', '%s -load %s' % (os.path.join(llvm_bin, 'llc'), plugin)),
+    ('%llc', os.path.join(llvm_bin, 'llc')),
+    ('%plugin', plugin),
+    ('%nocsr', nocsr),
+    ('%objdump', '%s -d --no-show-raw-insn' % os.path.join(llvm_bin, 'llvm-objdump')),
+    ('%src', src),
+    ('%build', build),
+]
+
+
+def kernel_loads_bpf():
+    """True when this process may load a trivial socket filter program."""
+    if lit_config.params.get('no_bpf_load'):
+        return False
+    bpftool = shutil.which('bpftool') or '/usr/sbin/bpftool'
+    if not os.path.exists(bpftool) or not os.path.isdir('/sys/fs/bpf'):
+        return False
+    with tempfile.TemporaryDirectory() as d:
+        c, o = os.path.join(d, 'p.c'), os.path.join(d, 'p.o')
+        with open(c, 'w') as f:
+            f.write('__attribute__((section("socket"), used)) int p(void *c)'
+                    ' { return 0; }\nchar l[] __attribute__((section("license"),'
+                    ' used)) = "GPL";\n')
+        if subprocess.call([clang, '--target=bpf', '-O2', '-c', c, '-o', o],
+                           stderr=subprocess.DEVNULL) != 0:
+            return False
+        pin = '/sys/fs/bpf/nocsr_lit_probe_%d' % os.getpid()
+        ok = subprocess.call([bpftool, 'prog', 'load', o, pin],
+                             stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL) == 0
+        if ok:
+            os.unlink(pin)
+        return ok
+
+
+if kernel_loads_bpf():
+    config.available_features.add('bpf-load')
+else:
+    lit_config.note('kernel does not let us load BPF: bpf-load tests skipped')
+for tool, feature in (('clang-22', 'clang-22'), ('clang-14', 'clang-14')):
+    if shutil.which(tool):
+        config.available_features.add(feature)
