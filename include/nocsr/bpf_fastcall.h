@@ -18,10 +18,4 @@
 #endif
 #endif
 
-/*
- * libbpf's bpf_helper_defs.h from before the attribute declares
- * bpf_get_smp_processor_id without it; this is the declaration with it.
- */
-static __bpf_fastcall __u32 (*const bpf_get_smp_processor_id_fc)(void) = (void *)8;
-
 #endif
