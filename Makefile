@@ -6,8 +6,10 @@ LIT ?= /usr/lib/llvm-19/build/utils/lit/lit.py
 LIT_JOBS ?= $(JOBS)
 LLVM_DIR ?= /usr/lib/llvm-19/lib/cmake/llvm
 CMAKE_FLAGS ?=
+REPEAT ?= 1000000
+ROUNDS ?= 5
 
-.PHONY: all deps build demo check test clean
+.PHONY: all deps build demo check test bench clean
 
 all: build
 
@@ -28,6 +30,10 @@ check: build
 	@tools/check.sh $(BUILD)
 
 test: check
+
+# Benchmarks (bench/results.md, bench/results.svg); never part of check.
+bench: build
+	@bench/run.sh $(BUILD) $(REPEAT) $(ROUNDS)
 
 clean:
 	rm -rf $(BUILD)
