@@ -106,7 +106,8 @@ void remarkPaired(const MachineInstr &Call, const nocsr_site &S,
   R << "fastcall " << S.name << ": " << std::to_string(Pairs.size())
     << (Pairs.size() == 1 ? " pair:" : " pairs:");
   for (const Pair &P : Pairs)
-    R << " r" << std::to_string(P.Reg) << " at r10" << std::to_string(P.Off);
+    R << (&P == Pairs.begin() ? " r" : ", r") << std::to_string(P.Reg)
+      << " at r10" << std::to_string(P.Off);
   if (S.mark == NOCSR_MARK_KNOWN)
     R << " (marked by mark-known)";
   if (!S.kernel_fastcall)
