@@ -1,0 +1,806 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The verification-time pass (design §1 rule 5): find every stack access
+ * the kernel's symbolic execution would make, and disable fastcall
+ * rewriting for a subprogram when an instruction that is not a pattern
+ * member touches its reserved slots.  The same walk records which
+ * instructions and branch edges the verifier reaches (for the privileged
+ * dead-code passes) and each subprogram's stack depth.
+ *
+ * The kernel explores paths one by one; this pass is a forward dataflow
+ * over basic blocks with one joined state per block entry, which keeps it
+ * linear.  Approximations, each chosen so that every program of our corpus
+ * gets the kernel's answer:
+ *  - A register holds an uninitialised value, a scalar with a signed range,
+ *    a stack pointer (owning frame + offset range), a function reference,
+ *    or "some other pointer".  Joining different kinds, or stack pointers
+ *    of different frames, gives an unknown scalar: a later access through
+ *    it is not seen as a stack access.
+ *  - Scalar ranges are tracked through constant-ish arithmetic and refined
+ *    at conditional jumps against constants (signed compares always,
+ *    unsigned and 32-bit ones when both sides are known non-negative).
+ *    After 16 visits of a block, growing bounds are widened to infinity.
+ *    Branches the kernel decides from tnums or linked scalar ids are taken
+ *    both ways here.
+ *  - 8-byte aligned spills of a register to the frame's own slots are
+ *    tracked (so a stack pointer survives a spill/fill); anything written
+ *    by other means, or by a callee through a pointer, makes the slot an
+ *    unknown scalar.  A bpf-to-bpf call that is passed a pointer into the
+ *    caller's frame forgets all of the caller's slots.
+ *  - A callee's entry state is the join over all its call sites; its
+ *    return value is an unknown scalar.
+ *  - Callbacks: bpf_loop, bpf_for_each_map_elem, bpf_find_vma and
+ *    bpf_user_ringbuf_drain pass the helper's ctx argument on; other
+ *    arguments of a callback are unknown scalars.
+ *  - Helper writes come from the hand list nocsr_helper_write_args(); the
+ *    written size is the upper bound of the size argument.  Helper and
+ *    kfunc reads are not checked (6.18 does not check them either), but
+ *    any stack pointer argument counts for the stack depth.
+ *  - Fixed-offset reads are charged to the current frame, as 6.12-6.18 do
+ *    (check_stack_read_fixed_off passes the current frame); writes and
+ *    variable-offset reads are charged to the frame owning the slot.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "nocsr/helpers.h"
+
+enum { T_UNINIT, T_SCALAR, T_STACK, T_PTR, T_FUNC };
+
+#define SLOTS		64
+#define BIG		((int64_t)1 << 62)
+#define WIDEN_AFTER	16
+
+struct val {
+	uint8_t t;
+	int16_t frame;		/* T_STACK: owning subprog; T_FUNC: target */
+	int64_t lo, hi;		/* T_SCALAR: value range; T_STACK: offset */
+};
+
+struct st {
+	struct val r[11];
+	struct val slot[SLOTS];	/* own frame, slot k = fp-8*(k+1) */
+};
+
+struct vctx {
+	struct nocsr_prog *p;
+	int *leader;		/* insn -> block index or -1 */
+	size_t nblocks;
+	size_t *bstart;
+	struct st *bstate;
+	bool *bhas;
+	unsigned int *visits;
+	size_t *work;
+	bool *inwork;
+	size_t nwork;
+	bool *has_pattern;	/* per subprog */
+	long *broken_at;	/* per subprog: lowest violating insn, -1 */
+};
+
+static const struct val TOP = { T_SCALAR, 0, -BIG, BIG };
+
+static struct val konst(int64_t v)
+{
+	struct val r = { T_SCALAR, 0, v, v };
+
+	return r;
+}
+
+static bool is_const(const struct val *v)
+{
+	return v->t == T_SCALAR && v->lo == v->hi;
+}
+
+static void widen_bounds(struct val *v, const struct val *old)
+{
+	int64_t min = v->t == T_STACK ? -NOCSR_MAX_STACK : -BIG;
+	int64_t max = v->t == T_STACK ? 0 : BIG;
+
+	if (v->lo < old->lo)
+		v->lo = min;
+	if (v->hi > old->hi)
+		v->hi = max;
+}
+
+/* Join b into a; returns whether a changed. */
+static bool join_val(struct val *a, const struct val *b, bool widen)
+{
+	struct val old = *a, n = *a;
+
+	if (b->t == T_UNINIT)
+		return false;
+	if (a->t == T_UNINIT) {
+		*a = *b;
+		return true;
+	}
+	if (a->t != b->t || (a->t == T_STACK && a->frame != b->frame) ||
+	    (a->t == T_FUNC && a->frame != b->frame)) {
+		if (a->t == T_SCALAR && a->lo == -BIG && a->hi == BIG)
+			return false;
+		*a = TOP;
+		return true;
+	}
+	if (a->t == T_SCALAR || a->t == T_STACK) {
+		n.lo = a->lo < b->lo ? a->lo : b->lo;
+		n.hi = a->hi > b->hi ? a->hi : b->hi;
+		if (widen)
+			widen_bounds(&n, &old);
+	}
+	*a = n;
+	return memcmp(&old, a, sizeof(old)) != 0;
+}
+
+static bool join_state(struct st *a, const struct st *b, bool widen)
+{
+	bool ch = false;
+	int i;
+
+	for (i = 0; i < 11; i++)
+		ch |= join_val(&a->r[i], &b->r[i], widen);
+	for (i = 0; i < SLOTS; i++)
+		ch |= join_val(&a->slot[i], &b->slot[i], widen);
+	return ch;
+}
+
+static void push(struct vctx *c, size_t b)
+{
+	if (c->inwork[b])
+		return;
+	c->inwork[b] = true;
+	c->work[c->nwork++] = b;
+}
+
+static void flow_to(struct vctx *c, size_t insn, const struct st *s)
+{
+	size_t b = (size_t)c->leader[insn];
+
+	if (!c->bhas[b]) {
+		c->bstate[b] = *s;
+		c->bhas[b] = true;
+		push(c, b);
+		return;
+	}
+	if (join_state(&c->bstate[b], s, c->visits[b] > WIDEN_AFTER))
+		push(c, b);
+}
+
+static void fmt_off(char *buf, size_t len, int64_t off)
+{
+	snprintf(buf, len, "fp%+lld", (long long)off);
+}
+
+/* The verifier grows a frame's depth in whole 8-byte slots. */
+static void depth(struct nocsr_prog *p, int frame, int64_t start)
+{
+	int d;
+
+	if (start >= 0 || frame < 0 || (size_t)frame >= p->subprog_cnt)
+		return;
+	d = start < -4096 ? 4096 : (int)((-start + 7) & ~7);
+	if (d > p->subprogs[frame].depth_before)
+		p->subprogs[frame].depth_before = d;
+}
+
+/* One stack access by insn i; rule 5 plus the stack depth bookkeeping. */
+static void stack_access(struct vctx *c, size_t i, int cur, const struct val *ptr,
+			 int64_t insn_off, bool write, const char *who)
+{
+	struct nocsr_prog *p = c->p;
+	int64_t start = ptr->lo + insn_off;
+	bool fixed = ptr->lo == ptr->hi;
+	int owner = ptr->frame;
+	int frame = (!write && fixed) ? cur : owner;
+	struct nocsr_subprog *sp;
+	char o[32];
+
+	if (owner < 0 || (size_t)owner >= p->subprog_cnt)
+		return;
+	depth(p, owner, start);
+	sp = &p->subprogs[frame];
+	if (p->aux[i].pattern || start >= sp->reserved_end || !c->has_pattern[frame])
+		return;
+	if (c->broken_at[frame] >= 0 && c->broken_at[frame] <= (long)i)
+		return;
+	c->broken_at[frame] = (long)i;
+	sp->contract_broken = true;
+	fmt_off(o, sizeof(o), start);
+	snprintf(sp->contract_why, sizeof(sp->contract_why), "insn %zu %s %s%s%s%s",
+		 i, write ? "writes" : "reads", o, fixed ? "" : " (variable offset, lowest)",
+		 who, owner != cur && frame == owner ? " in the caller's frame" : "");
+}
+
+/*
+ * The kernel clears the subprogram's pattern marks at the first violation;
+ * doing it after the walk gives the same result (marks only matter inside
+ * their own subprogram) and lets us report the lowest violating insn.
+ */
+static void drop_broken(struct vctx *c)
+{
+	struct nocsr_prog *p = c->p;
+	size_t j;
+
+	for (j = 0; j < p->insn_cnt; j++) {
+		if (c->broken_at[p->aux[j].subprog] < 0)
+			continue;
+		p->aux[j].spills_num = 0;
+		p->aux[j].pattern = false;
+	}
+}
+
+static int slot_of(int64_t off)
+{
+	if (off >= 0 || off < -NOCSR_MAX_STACK || off % 8)
+		return -1;
+	return (int)(-off / 8) - 1;
+}
+
+static void clobber_slots(struct st *s, int64_t lo, int64_t hi)
+{
+	int k;
+
+	for (k = 0; k < SLOTS; k++) {
+		int64_t a = -8 * (k + 1), b = a + 8;
+
+		if (b > lo && a < hi)
+			s->slot[k] = TOP;
+	}
+}
+
+static int64_t sat(__int128 v)
+{
+	if (v > BIG)
+		return BIG;
+	if (v < -BIG)
+		return -BIG;
+	return (int64_t)v;
+}
+
+static struct val range(__int128 lo, __int128 hi)
+{
+	struct val r = { T_SCALAR, 0, 0, 0 };
+
+	if (lo > hi || lo < -BIG || hi > BIG)
+		return TOP;
+	r.lo = (int64_t)lo;
+	r.hi = (int64_t)hi;
+	return r;
+}
+
+static struct val trunc32(struct val v)
+{
+	if (v.t != T_SCALAR)
+		return range(0, UINT32_MAX);
+	if (v.lo == v.hi)
+		return konst((uint32_t)v.lo);
+	if (v.lo >= 0 && v.hi <= UINT32_MAX)
+		return v;
+	return range(0, UINT32_MAX);
+}
+
+static struct val alu_scalar(uint8_t op, struct val a, struct val b, bool is64)
+{
+	if (a.t != T_SCALAR || b.t != T_SCALAR)
+		return TOP;
+	if (!is64) {
+		a = trunc32(a);
+		b = trunc32(b);
+	}
+	switch (op) {
+	case BPF_MOV:
+		return b;
+	case BPF_ADD:
+		return range((__int128)a.lo + b.lo, (__int128)a.hi + b.hi);
+	case BPF_SUB:
+		return range((__int128)a.lo - b.hi, (__int128)a.hi - b.lo);
+	case BPF_MUL:
+		if (a.lo >= 0 && b.lo >= 0)
+			return range((__int128)a.lo * b.lo, (__int128)a.hi * b.hi);
+		break;
+	case BPF_AND:
+		if (is_const(&a) && is_const(&b))
+			return konst(a.lo & b.lo);
+		if (b.lo >= 0 && b.lo == b.hi)
+			return range(0, a.lo >= 0 && a.hi < b.lo ? a.hi : b.lo);
+		if (a.lo >= 0 && b.lo >= 0)
+			return range(0, a.hi < b.hi ? a.hi : b.hi);
+		break;
+	case BPF_OR:
+	case BPF_XOR:
+		if (is_const(&a) && is_const(&b))
+			return konst(op == BPF_OR ? (a.lo | b.lo) : (a.lo ^ b.lo));
+		break;
+	case BPF_LSH:
+		if (is_const(&b) && b.lo >= 0 && b.lo < 63 && a.lo >= 0)
+			return range((__int128)a.lo << b.lo, (__int128)a.hi << b.lo);
+		break;
+	case BPF_RSH:
+		if (is_const(&b) && b.lo >= 0 && b.lo < 64 && a.lo >= 0)
+			return range(a.lo >> b.lo, a.hi >> b.lo);
+		if (is_const(&b) && b.lo > 0 && b.lo < 64)
+			return range(0, (int64_t)(UINT64_MAX >> b.lo) > BIG ? BIG :
+				     (int64_t)(UINT64_MAX >> b.lo));
+		break;
+	case BPF_ARSH:
+		if (is_const(&b) && b.lo >= 0 && b.lo < 64)
+			return range(a.lo >> b.lo, a.hi >> b.lo);
+		break;
+	case BPF_DIV:
+		if (is_const(&b) && b.lo > 0 && a.lo >= 0)
+			return range(a.lo / b.lo, a.hi / b.lo);
+		break;
+	case BPF_MOD:
+		if (is_const(&b) && b.lo > 0 && a.lo >= 0)
+			return range(0, a.hi < b.lo ? a.hi : b.lo - 1);
+		break;
+	case BPF_NEG:
+		return range(-(__int128)a.hi, -(__int128)a.lo);
+	}
+	return TOP;
+}
+
+static void do_alu(struct st *s, const struct bpf_insn *insn)
+{
+	uint8_t op = BPF_OP(insn->code);
+	bool is64 = BPF_CLASS(insn->code) == BPF_ALU64;
+	struct val *d = &s->r[insn->dst_reg];
+	struct val src = BPF_SRC(insn->code) == BPF_X ? s->r[insn->src_reg] :
+			 konst(is64 ? insn->imm : (int64_t)(uint32_t)insn->imm);
+	struct val r;
+
+	if (insn->dst_reg >= 10)
+		return;
+	if (op == BPF_END) {
+		*d = TOP;
+		return;
+	}
+	if (op == BPF_MOV) {
+		if (BPF_SRC(insn->code) == BPF_X && insn->off) {
+			*d = insn->off == NOCSR_ADDR_SPACE_CAST ? (struct val){ T_PTR, 0, 0, 0 } : TOP;
+			return;
+		}
+		*d = is64 ? src : trunc32(src);
+		return;
+	}
+	if (is64 && d->t == T_STACK && (op == BPF_ADD || op == BPF_SUB) &&
+	    src.t == T_SCALAR) {
+		if (op == BPF_ADD) {
+			d->lo = sat((__int128)d->lo + src.lo);
+			d->hi = sat((__int128)d->hi + src.hi);
+		} else {
+			d->lo = sat((__int128)d->lo - src.hi);
+			d->hi = sat((__int128)d->hi - src.lo);
+		}
+		return;
+	}
+	if (is64 && op == BPF_ADD && d->t == T_SCALAR && src.t == T_STACK) {
+		r = src;
+		r.lo = sat((__int128)r.lo + d->lo);
+		r.hi = sat((__int128)r.hi + d->hi);
+		*d = r;
+		return;
+	}
+	if (d->t == T_PTR && (op == BPF_ADD || op == BPF_SUB) && is64)
+		return;		/* pointer arithmetic keeps "some pointer" */
+	r = alu_scalar(op, *d, src, is64);
+	*d = is64 ? r : trunc32(r);
+}
+
+/* Refine dst against constant c for one edge; false if infeasible. */
+static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
+{
+	int64_t a = d->lo, b = d->hi;
+
+	if (d->t == T_STACK || d->t == T_PTR) {
+		/* never NULL: stack, ctx, maps, cast_to_kern_ctx results */
+		if (c != 0 || (op != BPF_JEQ && op != BPF_JNE))
+			return true;
+		return (op == BPF_JEQ) ? !taken : taken;
+	}
+	if (d->t != T_SCALAR)
+		return true;
+	if (!is64) {
+		if (!(a >= 0 && b <= INT32_MAX && c >= 0 && c <= INT32_MAX)) {
+			if (!(a == b))
+				return true;
+			/* both constant: compare in 32 bits below */
+			a = b = (uint32_t)a;
+			c = (uint32_t)c;
+		}
+	}
+	if (op == BPF_JNE) {
+		op = BPF_JEQ;
+		taken = !taken;
+	}
+	if ((op == BPF_JGT || op == BPF_JGE || op == BPF_JLT || op == BPF_JLE) &&
+	    (a < 0 || c < 0)) {
+		if (a == b && is_const(d)) {
+			uint64_t x = (uint64_t)a, y = (uint64_t)c;
+			bool t = op == BPF_JGT ? x > y : op == BPF_JGE ? x >= y :
+				 op == BPF_JLT ? x < y : x <= y;
+
+			return t == taken;
+		}
+		return true;
+	}
+	switch (op) {
+	case BPF_JEQ:
+		if (taken) {
+			if (c < a || c > b)
+				return false;
+			a = b = c;
+		} else {
+			if (a == b && a == c)
+				return false;
+			if (a == c)
+				a++;
+			else if (b == c)
+				b--;
+		}
+		break;
+	case BPF_JSET:
+		if (a == b)
+			return ((a & c) != 0) == taken;
+		return true;
+	case BPF_JGT: case BPF_JSGT:
+		if (taken) { if (c + 1 > a) a = c + 1; } else { if (c < b) b = c; }
+		break;
+	case BPF_JGE: case BPF_JSGE:
+		if (taken) { if (c > a) a = c; } else { if (c - 1 < b) b = c - 1; }
+		break;
+	case BPF_JLT: case BPF_JSLT:
+		if (taken) { if (c - 1 < b) b = c - 1; } else { if (c > a) a = c; }
+		break;
+	case BPF_JLE: case BPF_JSLE:
+		if (taken) { if (c < b) b = c; } else { if (c + 1 > a) a = c + 1; }
+		break;
+	default:
+		return true;
+	}
+	if (a > b)
+		return false;
+	if (is64 || (d->lo >= 0 && d->hi <= INT32_MAX)) {
+		d->lo = a;
+		d->hi = b;
+	}
+	return true;
+}
+
+static void cond_jump(struct vctx *c, size_t i, const struct st *s)
+{
+	const struct bpf_insn *insn = &c->p->insns[i];
+	bool is64 = BPF_CLASS(insn->code) == BPF_JMP;
+	uint8_t op = BPF_OP(insn->code);
+	struct st t = *s, f = *s;
+	bool tk = true, fk = true;
+	int64_t k;
+
+	if (BPF_SRC(insn->code) == BPF_K || is_const(&s->r[insn->src_reg])) {
+		k = BPF_SRC(insn->code) == BPF_K ?
+			(is64 ? insn->imm : (int64_t)(uint32_t)insn->imm) :
+			s->r[insn->src_reg].lo;
+		tk = refine(&t.r[insn->dst_reg], op, k, true, is64);
+		fk = refine(&f.r[insn->dst_reg], op, k, false, is64);
+	}
+	if (fk) {
+		c->p->aux[i].succ_seen[0] = true;
+		flow_to(c, i + 1, &f);
+	}
+	if (tk) {
+		c->p->aux[i].succ_seen[1] = true;
+		flow_to(c, (size_t)((long)i + insn->off + 1), &t);
+	}
+}
+
+static void enter(struct vctx *c, int callee, const struct st *args)
+{
+	struct st e;
+	int r;
+
+	memset(&e, 0, sizeof(e));
+	for (r = 1; r <= 5; r++)
+		e.r[r] = args->r[r];
+	e.r[10] = (struct val){ T_STACK, (int16_t)callee, 0, 0 };
+	flow_to(c, c->p->subprogs[callee].start, &e);
+}
+
+/* Helpers taking a callback in r2 and the callback's ctx in r3. */
+static int callback_ctx_reg(int32_t id)
+{
+	switch (id) {
+	case 181: return 2;	/* bpf_loop: cb(index, ctx) */
+	case 164: return 4;	/* for_each_map_elem: cb(map, key, value, ctx) */
+	case 180: return 3;	/* find_vma: cb(task, vma, ctx) */
+	case 209: return 2;	/* user_ringbuf_drain: cb(dynptr, ctx) */
+	}
+	return 0;
+}
+
+static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
+{
+	struct nocsr_prog *p = c->p;
+	const struct bpf_insn *insn = &p->insns[i];
+	unsigned int writes = insn->src_reg ? 0 : nocsr_helper_write_args(insn->imm);
+	struct call_summary cs;
+	unsigned int nargs = 5, a;
+	char who[96];
+
+	if (nocsr_call_summary(p, i, &cs))
+		nargs = cs.nargs > 5 ? 5 : cs.nargs;
+	for (a = 1; a <= nargs; a++) {
+		struct val *v = &s->r[a];
+
+		if (v->t == T_FUNC) {
+			struct st args;
+			int k = callback_ctx_reg(insn->imm), r;
+
+			memset(&args, 0, sizeof(args));
+			for (r = 1; r <= 5; r++)
+				args.r[r] = TOP;
+			if (k && !insn->src_reg)
+				args.r[k] = s->r[3];
+			enter(c, v->frame, &args);
+		}
+		if (v->t != T_STACK)
+			continue;
+		if (writes & (1u << (a - 1))) {
+			struct val sz = a < 5 ? s->r[a + 1] : TOP;
+
+			if (sz.t == T_SCALAR && sz.hi <= 0)
+				continue;
+			snprintf(who, sizeof(who), " through r%u (bpf_%s writes it)",
+				 a, cs.name ? cs.name : "?");
+			stack_access(c, i, cur, v, 0, true, who);
+			if (v->frame == cur)
+				clobber_slots(s, v->lo, v->hi +
+					      (sz.t == T_SCALAR && sz.hi < 4096 ? sz.hi : 4096));
+		} else {
+			/* reads are not checked by the kernel; depth only */
+			depth(p, v->frame, v->lo);
+			if (insn->src_reg && v->frame == cur)
+				clobber_slots(s, v->lo, 0);	/* kfuncs may write */
+		}
+	}
+}
+
+static void run_block(struct vctx *c, size_t b)
+{
+	struct nocsr_prog *p = c->p;
+	struct st s = c->bstate[b];
+	size_t i = c->bstart[b];
+	int cur = p->aux[i].subprog;
+	char who[64];
+
+	for (;;) {
+		const struct bpf_insn *insn = &p->insns[i];
+		uint8_t cls = BPF_CLASS(insn->code), mode = BPF_MODE(insn->code);
+		struct val *base;
+		int k;
+
+		p->aux[i].seen = true;
+		switch (cls) {
+		case BPF_ALU:
+		case BPF_ALU64:
+			do_alu(&s, insn);
+			break;
+		case BPF_LDX:
+			base = &s.r[insn->src_reg];
+			if (base->t == T_STACK) {
+				snprintf(who, sizeof(who), " through r%u", insn->src_reg);
+				stack_access(c, i, cur, base, insn->off, false, who);
+				k = slot_of(base->lo + insn->off);
+				if (base->frame == cur && base->lo == base->hi && k >= 0 &&
+				    BPF_SIZE(insn->code) == BPF_DW && mode == BPF_MEM &&
+				    s.slot[k].t != T_UNINIT) {
+					s.r[insn->dst_reg] = s.slot[k];
+					break;
+				}
+			}
+			if (mode == BPF_MEM && BPF_SIZE(insn->code) != BPF_DW)
+				s.r[insn->dst_reg] = range(0, BPF_SIZE(insn->code) == BPF_B ? 0xff :
+							   BPF_SIZE(insn->code) == BPF_H ? 0xffff :
+							   UINT32_MAX);
+			else
+				s.r[insn->dst_reg] = TOP;
+			break;
+		case BPF_ST:
+		case BPF_STX:
+			if (insn->code == NOCSR_NOSPEC)
+				break;
+			base = &s.r[insn->dst_reg];
+			if (base->t == T_STACK) {
+				struct val v = cls == BPF_ST ? konst(insn->imm) :
+					       s.r[insn->src_reg];
+				int size = BPF_SIZE(insn->code) == BPF_DW ? 8 :
+					   BPF_SIZE(insn->code) == BPF_W ? 4 :
+					   BPF_SIZE(insn->code) == BPF_H ? 2 : 1;
+
+				snprintf(who, sizeof(who), " through r%u", insn->dst_reg);
+				if (mode == BPF_ATOMIC)
+					stack_access(c, i, cur, base, insn->off, false, who);
+				stack_access(c, i, cur, base, insn->off, true, who);
+				if (base->frame == cur) {
+					k = slot_of(base->lo + insn->off);
+					if (base->lo == base->hi && k >= 0 && size == 8 &&
+					    mode == BPF_MEM)
+						s.slot[k] = v;
+					else
+						clobber_slots(&s, base->lo + insn->off,
+							      base->hi + insn->off + size);
+				}
+			}
+			if (mode == BPF_ATOMIC && (insn->imm & 1)) {
+				if (insn->imm == (0xf0 | 1))
+					s.r[0] = TOP;
+				else
+					s.r[insn->src_reg] = TOP;
+			}
+			if (mode == BPF_ATOMIC && insn->imm == 0x100)
+				s.r[insn->dst_reg] = TOP;
+			break;
+		case BPF_LD:
+			if (nocsr_insn_is_ldimm64(insn)) {
+				struct val *d = &s.r[insn->dst_reg];
+
+				if (insn->src_reg == 0)
+					*d = konst((int64_t)(((uint64_t)(uint32_t)insn[1].imm << 32) |
+							     (uint32_t)insn->imm));
+				else if (insn->src_reg == BPF_PSEUDO_FUNC)
+					*d = (struct val){ T_FUNC,
+						(int16_t)p->aux[i + insn->imm + 1].subprog, 0, 0 };
+				else
+					*d = (struct val){ T_PTR, 0, 0, 0 };
+				p->aux[i + 1].seen = true;
+				i++;
+			} else {
+				s.r[0] = TOP;
+				for (k = 1; k <= 5; k++)
+					s.r[k].t = T_UNINIT;
+			}
+			break;
+		case BPF_JMP:
+		case BPF_JMP32: {
+			uint8_t op = BPF_OP(insn->code);
+
+			if (op == BPF_EXIT)
+				return;
+			if (op == BPF_JA) {
+				int32_t d;
+
+				nocsr_insn_jump_delta(insn, &d);
+				flow_to(c, (size_t)((long)i + d + 1), &s);
+				return;
+			}
+			if (op == BPF_JCOND) {
+				p->aux[i].succ_seen[0] = p->aux[i].succ_seen[1] = true;
+				flow_to(c, i + 1, &s);
+				flow_to(c, (size_t)((long)i + insn->off + 1), &s);
+				return;
+			}
+			if (op == BPF_CALL) {
+				bool passes_stack = false;
+
+				if (insn->src_reg == NOCSR_PSEUDO_CALL) {
+					enter(c, p->aux[i + insn->imm + 1].subprog, &s);
+					for (k = 1; k <= 5; k++)
+						passes_stack |= s.r[k].t == T_STACK &&
+								s.r[k].frame == cur;
+					if (passes_stack)
+						clobber_slots(&s, -NOCSR_MAX_STACK, 0);
+					s.r[0] = TOP;
+				} else {
+					call_helper(c, i, cur, &s);
+					s.r[0] = TOP;
+					if (insn->src_reg == NOCSR_PSEUDO_KFUNC_CALL &&
+					    p->meta[i].sym &&
+					    !strcmp(p->meta[i].sym, "bpf_cast_to_kern_ctx"))
+						s.r[0] = (struct val){ T_PTR, 0, 0, 0 };
+				}
+				for (k = 1; k <= 5; k++)
+					s.r[k].t = T_UNINIT;
+				break;
+			}
+			cond_jump(c, i, &s);
+			return;
+		}
+		}
+		i++;
+		if (i >= p->insn_cnt)
+			return;
+		if (c->leader[i] >= 0) {
+			flow_to(c, i, &s);
+			return;
+		}
+	}
+}
+
+static void mark_leader(struct vctx *c, size_t i)
+{
+	if (i < c->p->insn_cnt && c->leader[i] < 0)
+		c->leader[i] = 0;
+}
+
+int nocsr_verify(struct nocsr_prog *p)
+{
+	struct vctx c = { .p = p };
+	size_t i, n = p->insn_cnt;
+	int err = -ENOMEM;
+
+	c.leader = malloc(n * sizeof(*c.leader));
+	c.has_pattern = calloc(p->subprog_cnt, sizeof(*c.has_pattern));
+	c.broken_at = malloc(p->subprog_cnt * sizeof(*c.broken_at));
+	if (!c.leader || !c.has_pattern || !c.broken_at)
+		goto out;
+	for (i = 0; i < p->subprog_cnt; i++) {
+		c.broken_at[i] = -1;
+		p->subprogs[i].depth_before = 0;
+		p->subprogs[i].contract_broken = false;
+	}
+	for (i = 0; i < n; i++) {
+		c.leader[i] = -1;
+		if (p->aux[i].pattern)
+			c.has_pattern[p->aux[i].subprog] = true;
+	}
+	for (i = 0; i < p->subprog_cnt; i++)
+		mark_leader(&c, p->subprogs[i].start);
+	for (i = 0; i < n; i++) {
+		const struct bpf_insn *insn = &p->insns[i];
+		int32_t d;
+
+		if (nocsr_insn_jump_delta(insn, &d)) {
+			mark_leader(&c, (size_t)((long)i + d + 1));
+			mark_leader(&c, i + 1);
+		}
+		if (nocsr_insn_is_call(insn))
+			mark_leader(&c, i + 1);
+		if (nocsr_insn_is_ldimm64(insn))
+			i++;
+	}
+	for (i = 0; i < n; i++)
+		if (c.leader[i] >= 0)
+			c.nblocks++;
+	c.bstart = malloc(c.nblocks * sizeof(*c.bstart));
+	c.bstate = calloc(c.nblocks, sizeof(*c.bstate));
+	c.bhas = calloc(c.nblocks, sizeof(*c.bhas));
+	c.visits = calloc(c.nblocks, sizeof(*c.visits));
+	c.work = malloc(c.nblocks * sizeof(*c.work));
+	c.inwork = calloc(c.nblocks, sizeof(*c.inwork));
+	if (!c.bstart || !c.bstate || !c.bhas || !c.visits || !c.work || !c.inwork)
+		goto out;
+	c.nblocks = 0;
+	for (i = 0; i < n; i++)
+		if (c.leader[i] >= 0) {
+			c.leader[i] = (int)c.nblocks;
+			c.bstart[c.nblocks++] = i;
+		}
+	{
+		struct st e;
+		memset(&e, 0, sizeof(e));
+		e.r[1] = (struct val){ T_PTR, 0, 0, 0 };	/* ctx */
+		e.r[10] = (struct val){ T_STACK, 0, 0, 0 };
+		flow_to(&c, 0, &e);
+	}
+	while (c.nwork) {
+		size_t b = c.work[--c.nwork];
+
+		c.inwork[b] = false;
+		c.visits[b]++;
+		run_block(&c, b);
+	}
+	drop_broken(&c);
+	err = 0;
+out:
+	free(c.leader);
+	free(c.has_pattern);
+	free(c.broken_at);
+	free(c.bstart);
+	free(c.bstate);
+	free(c.bhas);
+	free(c.visits);
+	free(c.work);
+	free(c.inwork);
+	return err;
+}

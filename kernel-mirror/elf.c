@@ -1,0 +1,705 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * ELF loader: builds every program of an object the way libbpf 1.1 hands
+ * it to the kernel.
+ *
+ *  - programs are the STT_FUNC symbols of executable sections other than
+ *    .text, ordered by section and offset;
+ *  - subprograms are the STT_FUNC symbols of .text; each program gets the
+ *    ones it reaches appended in the order its calls (and ld_imm64 function
+ *    references) are met, depth first, as bpf_object__reloc_code() does;
+ *  - bpf-to-bpf call immediates are resolved to the start of the appended
+ *    copy;
+ *  - ld_imm64 map and global-data references keep the map name as a
+ *    placeholder (ids only exist at load time); kfunc calls become
+ *    src_reg = BPF_PSEUDO_KFUNC_CALL with their name kept.
+ *
+ * CO-RE relocations are not applied (naked-asm and plain C objects have
+ * none that change instructions we care about); a warning says so.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "internal.h"
+
+#ifndef EM_BPF
+#define EM_BPF 247
+#endif
+#define R_BPF_64_64	1
+#define R_BPF_64_32	10
+#define INSN_SZ		8
+
+struct sec {
+	const char *name;
+	GElf_Shdr sh;
+	Elf_Data *data;
+	bool exec;
+	size_t insn_cnt;
+	struct rel *rels;	/* per insn, NULL when none */
+	/* .BTF.ext line info records of this section */
+	const uint32_t *lines;
+	size_t line_cnt;
+};
+
+struct rel {
+	bool has;
+	GElf_Sym sym;
+	const char *sym_name;
+	size_t sym_sec;
+};
+
+struct func {
+	const char *name;
+	size_t sec;
+	size_t off, cnt;	/* in insns, within the section */
+	bool global;
+	/* per-program linking state */
+	long sub_off;		/* -1: not appended to the current program */
+};
+
+struct loader {
+	const char *path;
+	int fd;
+	Elf *elf;
+	size_t shnum, shstrndx;
+	struct sec *secs;
+	size_t text;		/* .text section index, 0 if none */
+	size_t symtab;
+	struct func *funcs;
+	size_t func_cnt;
+	struct btf *btf;
+	const char *btf_ext;
+	size_t btf_ext_size;
+	uint32_t line_rec_size;
+	struct nocsr_obj *obj;
+	/* program being built */
+	struct bpf_insn *insns;
+	struct insn_meta *meta;
+	size_t cnt, cap;
+};
+
+static int fail(struct loader *l, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int fail(struct loader *l, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pr_warn("%s: %s\n", l->path, msg);
+	return -EINVAL;
+}
+
+const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
+{
+	char **n;
+	char *d;
+
+	if (!s)
+		return NULL;
+	n = realloc(obj->strs, (obj->str_cnt + 1) * sizeof(*n));
+	if (!n)
+		return NULL;
+	obj->strs = n;
+	d = strdup(s);
+	if (!d)
+		return NULL;
+	obj->strs[obj->str_cnt++] = d;
+	return d;
+}
+
+static int read_sections(struct loader *l)
+{
+	GElf_Ehdr eh;
+	size_t i;
+
+	if (elf_kind(l->elf) != ELF_K_ELF)
+		return fail(l, "not an ELF file");
+	if (!gelf_getehdr(l->elf, &eh))
+		return fail(l, "bad ELF header: %s", elf_errmsg(-1));
+	if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_BPF)
+		return fail(l, "not a BPF object (machine %u)", eh.e_machine);
+	if (eh.e_type != ET_REL)
+		return fail(l, "not a relocatable BPF object");
+	if (elf_getshdrnum(l->elf, &l->shnum) || elf_getshdrstrndx(l->elf, &l->shstrndx))
+		return fail(l, "bad section table: %s", elf_errmsg(-1));
+	l->secs = calloc(l->shnum ? l->shnum : 1, sizeof(*l->secs));
+	if (!l->secs)
+		return -ENOMEM;
+	for (i = 1; i < l->shnum; i++) {
+		Elf_Scn *scn = elf_getscn(l->elf, i);
+		struct sec *s = &l->secs[i];
+
+		if (!scn || !gelf_getshdr(scn, &s->sh))
+			return fail(l, "bad section %zu: %s", i, elf_errmsg(-1));
+		s->name = elf_strptr(l->elf, l->shstrndx, s->sh.sh_name);
+		if (!s->name)
+			return fail(l, "bad section name of section %zu", i);
+		if (s->sh.sh_type != SHT_NOBITS) {
+			s->data = elf_getdata(scn, NULL);
+			if (!s->data && s->sh.sh_size)
+				return fail(l, "section %s is truncated: %s",
+					    s->name, elf_errmsg(-1));
+			if (s->data && s->data->d_size != s->sh.sh_size)
+				return fail(l, "section %s is truncated", s->name);
+		}
+		if (s->sh.sh_type == SHT_PROGBITS &&
+		    (s->sh.sh_flags & SHF_EXECINSTR) && s->sh.sh_size) {
+			if (s->sh.sh_size % INSN_SZ)
+				return fail(l, "section %s: size %llu is not a multiple of 8",
+					    s->name, (unsigned long long)s->sh.sh_size);
+			s->exec = true;
+			s->insn_cnt = s->sh.sh_size / INSN_SZ;
+			if (!strcmp(s->name, ".text"))
+				l->text = i;
+		}
+		if (s->sh.sh_type == SHT_SYMTAB) {
+			if (l->symtab)
+				return fail(l, "more than one symbol table");
+			if (s->sh.sh_link >= l->shnum || !s->data)
+				return fail(l, "bad symbol table");
+			l->symtab = i;
+		}
+		if (!strcmp(s->name, ".BTF") && s->data && s->data->d_size) {
+			l->btf = btf__new(s->data->d_buf, s->data->d_size);
+			if (!l->btf || libbpf_get_error(l->btf)) {
+				l->btf = NULL;
+				pr_warn("%s: ignoring unreadable .BTF\n", l->path);
+			}
+		}
+		if (!strcmp(s->name, ".BTF.ext") && s->data) {
+			l->btf_ext = s->data->d_buf;
+			l->btf_ext_size = s->data->d_size;
+		}
+	}
+	if (!l->symtab)
+		return fail(l, "no symbol table");
+	return 0;
+}
+
+static int get_sym(struct loader *l, size_t idx, GElf_Sym *sym, const char **name)
+{
+	struct sec *st = &l->secs[l->symtab];
+
+	if (!gelf_getsym(st->data, (int)idx, sym))
+		return fail(l, "bad symbol index %zu", idx);
+	*name = elf_strptr(l->elf, st->sh.sh_link, sym->st_name);
+	if (!*name)
+		*name = "";
+	return 0;
+}
+
+static int cmp_func(const void *a, const void *b)
+{
+	const struct func *x = a, *y = b;
+
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static int read_symbols(struct loader *l)
+{
+	struct sec *st = &l->secs[l->symtab];
+	size_t n = st->sh.sh_entsize ? st->sh.sh_size / st->sh.sh_entsize : 0;
+	size_t i;
+
+	if (!st->sh.sh_entsize || st->sh.sh_entsize != sizeof(Elf64_Sym))
+		return fail(l, "bad symbol table entry size");
+	l->funcs = calloc(n ? n : 1, sizeof(*l->funcs));
+	if (!l->funcs)
+		return -ENOMEM;
+	for (i = 1; i < n; i++) {
+		GElf_Sym sym;
+		const char *name;
+		struct func *f;
+		struct sec *s;
+
+		if (get_sym(l, i, &sym, &name))
+			return -EINVAL;
+		if (GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+		    sym.st_shndx == SHN_UNDEF || sym.st_shndx >= l->shnum)
+			continue;
+		s = &l->secs[sym.st_shndx];
+		if (!s->exec)
+			continue;
+		if (sym.st_value % INSN_SZ || sym.st_size % INSN_SZ ||
+		    sym.st_value + sym.st_size > s->sh.sh_size)
+			return fail(l, "function %s lies outside section %s",
+				    name, s->name);
+		f = &l->funcs[l->func_cnt++];
+		f->name = name;
+		f->sec = sym.st_shndx;
+		f->off = sym.st_value / INSN_SZ;
+		f->cnt = sym.st_size / INSN_SZ;
+		f->global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
+		if (!f->cnt)	/* clang leaves sizes of naked asm at zero sometimes */
+			f->cnt = s->insn_cnt - f->off;
+	}
+	qsort(l->funcs, l->func_cnt, sizeof(*l->funcs), cmp_func);
+	return 0;
+}
+
+static int read_relocs(struct loader *l)
+{
+	size_t i;
+
+	for (i = 1; i < l->shnum; i++) {
+		struct sec *r = &l->secs[i], *t;
+		size_t j, n;
+
+		if (r->sh.sh_type == SHT_RELA && r->sh.sh_info < l->shnum &&
+		    l->secs[r->sh.sh_info].exec)
+			return fail(l, "RELA relocations in %s are not BPF", r->name);
+		if (r->sh.sh_type != SHT_REL)
+			continue;
+		if (r->sh.sh_info >= l->shnum)
+			return fail(l, "relocation section %s targets no section", r->name);
+		t = &l->secs[r->sh.sh_info];
+		if (!t->exec)
+			continue;
+		if (r->sh.sh_link != l->symtab)
+			return fail(l, "relocation section %s uses another symbol table", r->name);
+		if (!r->data || !r->sh.sh_entsize)
+			return fail(l, "bad relocation section %s", r->name);
+		t->rels = calloc(t->insn_cnt, sizeof(*t->rels));
+		if (!t->rels)
+			return -ENOMEM;
+		n = r->sh.sh_size / r->sh.sh_entsize;
+		for (j = 0; j < n; j++) {
+			GElf_Rel rel;
+			struct rel *d;
+			size_t symi, idx;
+
+			if (!gelf_getrel(r->data, (int)j, &rel))
+				return fail(l, "bad relocation %zu in %s", j, r->name);
+			if (rel.r_offset % INSN_SZ || rel.r_offset / INSN_SZ >= t->insn_cnt)
+				return fail(l, "relocation %zu in %s: offset %llu outside %s",
+					    j, r->name, (unsigned long long)rel.r_offset,
+					    t->name);
+			idx = rel.r_offset / INSN_SZ;
+			symi = GELF_R_SYM(rel.r_info);
+			d = &t->rels[idx];
+			if (GELF_R_TYPE(rel.r_info) != R_BPF_64_64 &&
+			    GELF_R_TYPE(rel.r_info) != R_BPF_64_32)
+				return fail(l, "relocation %zu in %s: unsupported type %llu",
+					    j, r->name,
+					    (unsigned long long)GELF_R_TYPE(rel.r_info));
+			if (get_sym(l, symi, &d->sym, &d->sym_name))
+				return -EINVAL;
+			d->sym_sec = d->sym.st_shndx;
+			d->has = true;
+		}
+	}
+	return 0;
+}
+
+/* .BTF.ext: line info records, grouped by section name. */
+static void read_line_info(struct loader *l)
+{
+	const uint8_t *p = (const uint8_t *)l->btf_ext;
+	uint32_t hdr_len, off, len, rec, pos;
+
+	if (!p || !l->btf || l->btf_ext_size < 32)
+		return;
+	if (*(const uint16_t *)p != 0xeB9F)
+		return;
+	hdr_len = *(const uint32_t *)(p + 4);
+	if (hdr_len < 32 || hdr_len > l->btf_ext_size)
+		return;
+	off = *(const uint32_t *)(p + 16);
+	len = *(const uint32_t *)(p + 20);
+	if ((uint64_t)hdr_len + off + len > l->btf_ext_size || len < 4)
+		return;
+	p += hdr_len + off;
+	rec = *(const uint32_t *)p;
+	if (rec < 16 || rec % 4)
+		return;
+	l->line_rec_size = rec;
+	pos = 4;
+	while (pos + 8 <= len) {
+		uint32_t name_off = *(const uint32_t *)(p + pos);
+		uint32_t num = *(const uint32_t *)(p + pos + 4);
+		const char *name = btf__name_by_offset(l->btf, name_off);
+		size_t i;
+
+		pos += 8;
+		if ((uint64_t)num * rec > len - pos)
+			return;
+		for (i = 1; name && i < l->shnum; i++) {
+			if (l->secs[i].exec && !strcmp(l->secs[i].name, name)) {
+				l->secs[i].lines = (const uint32_t *)(p + pos);
+				l->secs[i].line_cnt = num;
+			}
+		}
+		pos += num * rec;
+	}
+}
+
+static struct func *func_at(struct loader *l, size_t sec, size_t idx)
+{
+	size_t i;
+
+	for (i = 0; i < l->func_cnt; i++)
+		if (l->funcs[i].sec == sec && idx >= l->funcs[i].off &&
+		    idx < l->funcs[i].off + l->funcs[i].cnt)
+			return &l->funcs[i];
+	return NULL;
+}
+
+static int append(struct loader *l, struct func *f)
+{
+	struct sec *s = &l->secs[f->sec];
+	size_t i;
+
+	if (l->cnt + f->cnt > l->cap) {
+		size_t cap = (l->cnt + f->cnt) * 2;
+		void *a = realloc(l->insns, cap * sizeof(*l->insns));
+
+		if (!a)
+			return -ENOMEM;
+		l->insns = a;
+		a = realloc(l->meta, cap * sizeof(*l->meta));
+		if (!a)
+			return -ENOMEM;
+		l->meta = a;
+		l->cap = cap;
+	}
+	f->sub_off = (long)l->cnt;
+	memcpy(l->insns + l->cnt, (const char *)s->data->d_buf + f->off * INSN_SZ,
+	       f->cnt * INSN_SZ);
+	memset(l->meta + l->cnt, 0, f->cnt * sizeof(*l->meta));
+	/* line info: the record covering each insn, as bpftool shows it */
+	for (i = 0; i < s->line_cnt; i++) {
+		const uint32_t *r = (const uint32_t *)((const char *)s->lines +
+						       i * l->line_rec_size);
+		size_t at = r[0] / INSN_SZ;
+		struct insn_meta *m;
+
+		if (at < f->off || at >= f->off + f->cnt)
+			continue;
+		m = &l->meta[l->cnt + at - f->off];
+		m->file = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, r[1]));
+		m->source = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, r[2]));
+		m->line = r[3] >> 10;
+	}
+	for (i = 1; i < f->cnt; i++) {
+		struct insn_meta *m = &l->meta[l->cnt + i];
+
+		if (!m->file && m[-1].file) {
+			m->file = m[-1].file;
+			m->source = m[-1].source;
+			m->line = m[-1].line;
+		}
+	}
+	l->cnt += f->cnt;
+	return 0;
+}
+
+static bool is_map_sec(const char *n)
+{
+	return !strcmp(n, ".maps") || !strcmp(n, "maps");
+}
+
+static bool is_data_sec(const char *n)
+{
+	return !strcmp(n, ".data") || !strcmp(n, ".bss") ||
+	       !strncmp(n, ".rodata", 7) || !strncmp(n, ".data.", 6) ||
+	       !strcmp(n, ".kconfig");
+}
+
+/* Resolve relocations and calls of function f (already appended). */
+static int reloc_func(struct loader *l, struct func *f, int depth)
+{
+	struct sec *s = &l->secs[f->sec];
+	size_t i;
+	int err;
+
+	if (depth > 256)
+		return fail(l, "call chain too deep");
+	for (i = 0; i < f->cnt; i++) {
+		size_t at = (size_t)f->sub_off + i;
+		struct bpf_insn *insn = &l->insns[at];
+		struct insn_meta *m = &l->meta[at];
+		struct rel *r = s->rels && s->rels[f->off + i].has ?
+				&s->rels[f->off + i] : NULL;
+		bool call = nocsr_insn_is_call(insn);
+		bool ld64 = nocsr_insn_is_ldimm64(insn);
+		long target = -1;
+		struct func *sub;
+
+		if (ld64 && i + 1 >= f->cnt)
+			return fail(l, "%s: ld_imm64 at insn %zu is truncated",
+				    f->name, i);
+		if (r && !call && !ld64)
+			return fail(l, "%s: relocation at insn %zu is neither a call nor ld_imm64",
+				    f->name, i);
+		if (r && r->sym_sec == SHN_UNDEF) {
+			m->sym = nocsr_obj_strdup(l->obj, r->sym_name);
+			if (call) {
+				insn->src_reg = NOCSR_PSEUDO_KFUNC_CALL;
+				insn->imm = 0;
+				m->kind = SYM_KFUNC;
+				nocsr_kfunc_proto(l->obj, l->btf, m);
+				insn->imm = m->kf_btf_id;
+			} else {
+				insn->src_reg = BPF_PSEUDO_BTF_ID;
+				insn[0].imm = 0;
+				insn[1].imm = 0;
+				m->kind = SYM_KSYM;
+			}
+			continue;
+		}
+		if (r && (r->sym_sec >= l->shnum))
+			return fail(l, "%s: relocation at insn %zu against a bad symbol",
+				    f->name, i);
+		if (r && ld64 && !l->secs[r->sym_sec].exec) {
+			const char *sn = l->secs[r->sym_sec].name;
+
+			if (is_map_sec(sn)) {
+				insn->src_reg = BPF_PSEUDO_MAP_FD;
+				insn[0].imm = 0;
+				insn[1].imm = 0;
+				m->kind = SYM_MAP;
+				m->sym = nocsr_obj_strdup(l->obj, r->sym_name);
+			} else if (is_data_sec(sn)) {
+				insn->src_reg = BPF_PSEUDO_MAP_VALUE;
+				insn[1].imm = insn[0].imm + (int32_t)r->sym.st_value;
+				insn[0].imm = 0;
+				m->kind = SYM_DATA;
+				m->sym = nocsr_obj_strdup(l->obj, sn);
+			} else {
+				return fail(l, "%s: ld_imm64 at insn %zu refers to section %s",
+					    f->name, i, sn);
+			}
+			continue;
+		}
+		if (call && insn->src_reg == NOCSR_PSEUDO_CALL) {
+			if (r) {
+				if (r->sym_sec != l->text)
+					return fail(l, "%s: call at insn %zu into section %s (only .text holds subprograms)",
+						    f->name, i, l->secs[r->sym_sec].name);
+				if (r->sym.st_value % INSN_SZ)
+					return fail(l, "%s: call at insn %zu to a misaligned symbol",
+						    f->name, i);
+				target = (long)(r->sym.st_value / INSN_SZ) + insn->imm + 1;
+			} else {
+				if (f->sec != l->text)
+					return fail(l, "%s: call at insn %zu without relocation outside .text",
+						    f->name, i);
+				target = (long)(f->off + i) + insn->imm + 1;
+			}
+		} else if (call && r) {
+			return fail(l, "%s: relocation on helper call at insn %zu",
+				    f->name, i);
+		} else if (ld64 && r) {
+			if (r->sym_sec != l->text)
+				return fail(l, "%s: ld_imm64 at insn %zu refers to code outside .text",
+					    f->name, i);
+			if ((r->sym.st_value + insn->imm) % INSN_SZ)
+				return fail(l, "%s: misaligned function reference at insn %zu",
+					    f->name, i);
+			target = (long)((r->sym.st_value + insn->imm) / INSN_SZ);
+			insn->src_reg = BPF_PSEUDO_FUNC;
+		} else if (ld64 && insn->src_reg == BPF_PSEUDO_FUNC) {
+			return fail(l, "%s: function reference at insn %zu has no relocation",
+				    f->name, i);
+		}
+		if (ld64)
+			i++;	/* second slot */
+		if (!(call && insn->src_reg == NOCSR_PSEUDO_CALL) &&
+		    !(ld64 && insn->src_reg == BPF_PSEUDO_FUNC))
+			continue;
+		if (target < 0 || !(sub = func_at(l, l->text, (size_t)target)))
+			return fail(l, "%s: call at insn %zu has no target function",
+				    f->name, ld64 ? i - 1 : i);
+		if (sub->sub_off < 0) {
+			if ((err = append(l, sub)))
+				return err;
+			if ((err = reloc_func(l, sub, depth + 1)))
+				return err;
+		}
+		insn = &l->insns[at];
+		insn->imm = (int32_t)(sub->sub_off - (long)at - 1);
+	}
+	return 0;
+}
+
+static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
+{
+	size_t i;
+	int err;
+
+	for (i = 0; i < l->func_cnt; i++)
+		l->funcs[i].sub_off = -1;
+	l->insns = NULL;
+	l->meta = NULL;
+	l->cnt = l->cap = 0;
+	if ((err = append(l, f)) || (err = reloc_func(l, f, 0))) {
+		free(l->insns);
+		free(l->meta);
+		return err;
+	}
+	p->obj = l->obj;
+	p->name = strdup(f->name);
+	p->sec_name = strdup(l->secs[f->sec].name);
+	p->insns = l->insns;
+	p->meta = l->meta;
+	p->insn_cnt = l->cnt;
+	if (!p->name || !p->sec_name)
+		return -ENOMEM;
+	for (i = 0; i < p->insn_cnt; i++) {
+		const char *why;
+
+		if (!nocsr_insn_valid(&p->insns[i], p->insn_cnt - i, &why))
+			return fail(l, "program %s: insn %zu (code 0x%02x): %s",
+				    p->name, i, p->insns[i].code, why);
+		if (nocsr_insn_is_ldimm64(&p->insns[i]))
+			i++;
+	}
+	return 0;
+}
+
+static void loader_free(struct loader *l)
+{
+	size_t i;
+
+	if (l->secs)
+		for (i = 0; i < l->shnum; i++)
+			free(l->secs[i].rels);
+	free(l->secs);
+	free(l->funcs);
+	btf__free(l->btf);
+	if (l->elf)
+		elf_end(l->elf);
+	if (l->fd >= 0)
+		close(l->fd);
+}
+
+int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
+{
+	struct loader l = { .path = path, .fd = -1 };
+	struct nocsr_obj *obj;
+	size_t i, n = 0;
+	int err;
+
+	*objp = NULL;
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return -EINVAL;
+	l.fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (l.fd < 0) {
+		err = -errno;
+		pr_warn("%s: %s\n", path, strerror(errno));
+		return err;
+	}
+	obj = calloc(1, sizeof(*obj));
+	if (!obj) {
+		loader_free(&l);
+		return -ENOMEM;
+	}
+	obj->path = strdup(path);
+	l.obj = obj;
+	l.elf = elf_begin(l.fd, ELF_C_READ, NULL);
+	if (!l.elf) {
+		err = fail(&l, "not an ELF file (%s)", elf_errmsg(-1));
+		goto out;
+	}
+	if ((err = read_sections(&l)) || (err = read_symbols(&l)) ||
+	    (err = read_relocs(&l)))
+		goto out;
+	read_line_info(&l);
+	for (i = 0; i < l.func_cnt; i++)
+		if (l.funcs[i].sec != l.text)
+			n++;
+	if (!n) {
+		err = fail(&l, "no BPF program (no function in an executable section other than .text)");
+		goto out;
+	}
+	obj->progs = calloc(n, sizeof(*obj->progs));
+	if (!obj->progs) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < l.func_cnt; i++) {
+		if (l.funcs[i].sec == l.text)
+			continue;
+		if (!l.funcs[i].global) {
+			err = fail(&l, "program %s in %s is static (libbpf refuses it)",
+				   l.funcs[i].name, l.secs[l.funcs[i].sec].name);
+			goto out;
+		}
+		err = build_prog(&l, &l.funcs[i], &obj->progs[obj->prog_cnt]);
+		obj->prog_cnt++;
+		if (err)
+			goto out;
+	}
+out:
+	loader_free(&l);
+	if (err) {
+		nocsr_obj__close(obj);
+		return err;
+	}
+	*objp = obj;
+	return 0;
+}
+
+void nocsr_obj__close(struct nocsr_obj *obj)
+{
+	size_t i;
+
+	if (!obj)
+		return;
+	for (i = 0; i < obj->prog_cnt; i++) {
+		struct nocsr_prog *p = &obj->progs[i];
+
+		nocsr_prog_reset(p);
+		free(p->name);
+		free(p->sec_name);
+		free(p->insns);
+		free(p->meta);
+	}
+	for (i = 0; i < obj->str_cnt; i++)
+		free(obj->strs[i]);
+	free(obj->strs);
+	free(obj->progs);
+	free(obj->path);
+	free(obj);
+}
+
+size_t nocsr_obj__prog_cnt(const struct nocsr_obj *obj)
+{
+	return obj->prog_cnt;
+}
+
+struct nocsr_prog *nocsr_obj__prog(const struct nocsr_obj *obj, size_t i)
+{
+	return i < obj->prog_cnt ? &obj->progs[i] : NULL;
+}
+
+struct nocsr_prog *nocsr_obj__find_prog(const struct nocsr_obj *obj,
+					const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < obj->prog_cnt; i++)
+		if (!strcmp(obj->progs[i].name, name))
+			return &obj->progs[i];
+	return NULL;
+}
+
+const char *nocsr_prog__name(const struct nocsr_prog *p) { return p->name; }
+const char *nocsr_prog__section(const struct nocsr_prog *p) { return p->sec_name; }
+size_t nocsr_prog__insn_cnt(const struct nocsr_prog *p) { return p->insn_cnt; }
+const struct bpf_insn *nocsr_prog__insns(const struct nocsr_prog *p) { return p->insns; }

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* Shared internals of libnocsr_mirror; not installed. */
+#ifndef NOCSR_MIRROR_INTERNAL_H
+#define NOCSR_MIRROR_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "disasm.h"
+#include "nocsr_mirror.h"
+
+__attribute__((format(printf, 2, 3)))
+void nocsr_pr(enum nocsr_print_level level, const char *fmt, ...);
+#define pr_warn(...)	nocsr_pr(NOCSR_WARN, __VA_ARGS__)
+#define pr_info(...)	nocsr_pr(NOCSR_INFO, __VA_ARGS__)
+#define pr_debug(...)	nocsr_pr(NOCSR_DEBUG, __VA_ARGS__)
+
+/* What the loader knows about one input slot beyond its encoding. */
+enum sym_kind {
+	SYM_NONE,
+	SYM_MAP,	/* ld_imm64 of a map: sym = map name */
+	SYM_DATA,	/* ld_imm64 into a global data section: sym = section */
+	SYM_KSYM,	/* ld_imm64 of an extern ksym variable */
+	SYM_KFUNC,	/* kfunc call: sym = name */
+};
+
+struct insn_meta {
+	uint8_t kind;			/* enum sym_kind */
+	bool kf_known;			/* kfunc prototype found */
+	uint8_t kf_nargs;
+	bool kf_void;
+	int32_t kf_btf_id;		/* in vmlinux, 0 when unknown */
+	const char *sym;
+	const char *file;		/* BTF line info */
+	const char *source;
+	unsigned int line;
+};
+
+/* Per-slot analysis state. */
+struct insn_aux {
+	int subprog;
+	bool seen;			/* reached by the verification pass */
+	bool pattern;			/* fastcall_pattern */
+	bool jump_target;		/* target of some jump (7.3 rule) */
+	bool removed_pair;		/* NOP-ed pattern member */
+	uint8_t spills_num;		/* fastcall_spills_num on a call */
+	bool succ_seen[2];		/* fallthrough / taken edge followed */
+	int site;			/* index in sites or -1 */
+};
+
+/* One slot of the predicted xlated program. */
+enum x_kind {
+	X_PLAIN,
+	X_IMMSYM,	/* MOV imm printed as sym */
+	X_CALLSYM,	/* helper call printed as sym#<addr> */
+	X_SECOND,	/* second slot of ld_imm64 */
+};
+
+struct xinsn {
+	struct bpf_insn insn;
+	int orig;		/* input slot it comes from, -1 when added */
+	int target;		/* input slot a jump/call/func ref targets, or -1 */
+	uint8_t kind;
+	const char *sym;
+};
+
+struct nocsr_prog {
+	struct nocsr_obj *obj;
+	char *name;
+	char *sec_name;
+	struct bpf_insn *insns;
+	struct insn_meta *meta;
+	size_t insn_cnt;
+
+	/* analysis */
+	bool analysed;
+	int stage;		/* 0 none, 1 patterns, 2 contract, 3 rewrite */
+	enum nocsr_arch arch;
+	enum nocsr_kernel kernel;
+	struct insn_aux *aux;
+	struct nocsr_subprog *subprogs;
+	size_t subprog_cnt;
+	struct nocsr_site *sites;
+	size_t site_cnt;
+	struct xinsn *x;
+	size_t x_cnt;
+	struct bpf_insn *x_insns;
+};
+
+struct nocsr_obj {
+	char *path;
+	struct nocsr_prog *progs;
+	size_t prog_cnt;
+	/* strings the programs point into (names, line info) */
+	char **strs;
+	size_t str_cnt;
+};
+
+const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s);
+
+/* patterns.c */
+int nocsr_subprog_of(const struct nocsr_prog *prog, size_t insn);
+void nocsr_prog_reset(struct nocsr_prog *prog);
+/* contract.c */
+int nocsr_verify(struct nocsr_prog *prog);
+/* rewrite.c */
+int nocsr_build_xlated(struct nocsr_prog *prog);
+/* kfunc prototype from vmlinux BTF, object BTF, or the built-in table */
+void nocsr_kfunc_proto(struct nocsr_obj *obj, void *obj_btf, struct insn_meta *m);
+
+/* Call summary in the kernel's terms. */
+struct call_summary {
+	const char *name;
+	unsigned int nargs;
+	bool is_void;
+	bool known;
+	bool fastcall;		/* allow_fastcall / KF_FASTCALL */
+	bool inlined;		/* by the verifier or the JIT on this arch */
+};
+bool nocsr_call_summary(const struct nocsr_prog *prog, size_t insn,
+			struct call_summary *cs);
+
+#endif

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Kfunc prototypes.  The kernel computes a kfunc's clobber mask from its
+ * vmlinux BTF prototype, so that is asked first (/sys/kernel/btf/vmlinux,
+ * or $NOCSR_VMLINUX; NOCSR_VMLINUX=none disables it for reproducible
+ * tests), then the extern declaration in the object's own BTF, then the
+ * contract's built-in table of fastcall kfuncs.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "internal.h"
+
+static struct btf *vmlinux;
+static bool vmlinux_tried;
+
+static struct btf *vmlinux_btf(void)
+{
+	const char *path = getenv("NOCSR_VMLINUX");
+
+	if (vmlinux_tried)
+		return vmlinux;
+	vmlinux_tried = true;
+	if (!path)
+		path = "/sys/kernel/btf/vmlinux";
+	if (!strcmp(path, "none") || access(path, R_OK))
+		return NULL;
+	vmlinux = btf__parse(path, NULL);
+	if (libbpf_get_error(vmlinux))
+		vmlinux = NULL;
+	return vmlinux;
+}
+
+static bool from_btf(const struct btf *btf, const char *name,
+		     struct insn_meta *m, bool set_id)
+{
+	const struct btf_type *t;
+	int id;
+
+	if (!btf)
+		return false;
+	id = btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
+	if (id <= 0)
+		return false;
+	t = btf__type_by_id(btf, id);
+	if (!t)
+		return false;
+	t = btf__type_by_id(btf, t->type);
+	if (!t || !btf_is_func_proto(t))
+		return false;
+	m->kf_known = true;
+	m->kf_nargs = btf_vlen(t);
+	m->kf_void = t->type == 0;
+	if (set_id)
+		m->kf_btf_id = id;
+	return true;
+}
+
+void nocsr_kfunc_proto(struct nocsr_obj *obj, void *obj_btf, struct insn_meta *m)
+{
+	const struct nocsr_kfunc *k;
+
+	(void)obj;
+	if (from_btf(vmlinux_btf(), m->sym, m, true))
+		return;
+	if (from_btf(obj_btf, m->sym, m, false))
+		return;
+	k = nocsr_kfunc_find(m->sym);
+	if (k) {
+		m->kf_known = true;
+		m->kf_nargs = k->nargs;
+		m->kf_void = k->is_void;
+	}
+}

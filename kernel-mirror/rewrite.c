@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * After verification, in the kernel's order (design §1 rules 6-7):
+ * remove_fastcall_spills_fills (pairs become NOPs, stack depth shrinks),
+ * the privileged dead-code passes (hard-wire branches with an unreached
+ * side, drop unreached insns, drop `goto pc+0`), then do_misc_fixups:
+ * x86_64 inline of bpf_get_smp_processor_id, fastcall kfuncs to r0 = r1,
+ * may_goto counters below the reduced stack.
+ *
+ * All edits are collected first and applied in one pass: each input slot
+ * becomes zero or more output slots, and every jump, call and function
+ * reference is re-targeted to the first output slot of its target (or
+ * the next surviving one), which is what the kernel's successive
+ * bpf_patch_insn_data()/verifier_remove_insns() calls amount to.
+ *
+ * Not modelled (the kernel rewrites them, `nocsr kernel` shows the
+ * difference): context access conversion, map lookup inlining,
+ * bpf_loop inlining, tail calls, zero-extension on riscv64, helpers other
+ * than bpf_get_smp_processor_id inlined by the verifier.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define AX		11	/* BPF_REG_AX as printed by the kernel */
+#define MAX_LOOPS	(8 * 1024 * 1024)
+#define MAX_TIMED_LOOPS	0xffff
+
+struct out {
+	struct xinsn *x;
+	size_t cnt, cap;
+};
+
+static int emit(struct out *o, struct bpf_insn insn, int orig, int target,
+		uint8_t kind, const char *sym)
+{
+	if (o->cnt == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 64;
+		struct xinsn *n = realloc(o->x, cap * sizeof(*n));
+
+		if (!n)
+			return -ENOMEM;
+		o->x = n;
+		o->cap = cap;
+	}
+	o->x[o->cnt].insn = insn;
+	o->x[o->cnt].orig = orig;
+	o->x[o->cnt].target = target;
+	o->x[o->cnt].kind = kind;
+	o->x[o->cnt].sym = sym;
+	o->cnt++;
+	return 0;
+}
+
+static struct bpf_insn mk(uint8_t code, uint8_t dst, uint8_t src, int16_t off,
+			  int32_t imm)
+{
+	struct bpf_insn i = { .code = code, .dst_reg = dst, .src_reg = src,
+			      .off = off, .imm = imm };
+
+	return i;
+}
+
+static bool timed_may_goto(const struct nocsr_prog *p)
+{
+	/* x86_64 since 6.15; arm64 gained it later (assumed from 6.18) */
+	if (p->arch == NOCSR_ARCH_X86_64)
+		return p->kernel >= NOCSR_K6_15;
+	if (p->arch == NOCSR_ARCH_ARM64)
+		return p->kernel >= NOCSR_K6_18;
+	return false;
+}
+
+static bool is_nop(const struct bpf_insn *i)
+{
+	return i->code == (BPF_JMP | BPF_JA) && !i->dst_reg && !i->src_reg &&
+	       !i->off && !i->imm;
+}
+
+/* remove_fastcall_spills_fills() and the stack depth it sets. */
+static void remove_pairs(struct nocsr_prog *p, bool *drop)
+{
+	size_t i, s;
+
+	for (s = 0; s < p->subprog_cnt; s++) {
+		bool modified = false;
+		struct nocsr_subprog *sp = &p->subprogs[s];
+
+		for (i = sp->start; i < p->insn_cnt && p->aux[i].subprog == (int)s; i++)
+			modified |= p->aux[i].spills_num > 0;
+		sp->depth_after = sp->depth_before;
+		if (modified && !sp->keep_stack)
+			sp->depth_after = -sp->reserved_end;
+	}
+	for (i = 0; i < p->insn_cnt; i++) {
+		unsigned int j, n = p->aux[i].spills_num;
+
+		for (j = 1; j <= n; j++) {
+			drop[i - j] = drop[i + j] = true;
+			p->aux[i - j].removed_pair = p->aux[i + j].removed_pair = true;
+		}
+	}
+}
+
+static int emit_may_goto(struct nocsr_prog *p, struct out *o, size_t i,
+			 int depth, bool timed)
+{
+	const struct bpf_insn *insn = &p->insns[i];
+	int t = (int)((long)i + insn->off + 1);
+	int err = 0;
+
+	if (timed) {
+		int16_t off = (int16_t)(-depth - 16);
+
+		err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_DW, AX, 10, off, 0), (int)i, -1, X_PLAIN, NULL);
+		err |= emit(o, mk(BPF_JMP | BPF_JEQ | BPF_K, AX, 0, 0, 0), (int)i, t, X_PLAIN, NULL);
+		err |= emit(o, mk(BPF_ALU64 | BPF_SUB | BPF_K, AX, 0, 0, 1), (int)i, -1, X_PLAIN, NULL);
+		err |= emit(o, mk(BPF_JMP | BPF_JNE | BPF_K, AX, 0, 2, 0), (int)i, -1, X_PLAIN, NULL);
+		err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_K, AX, 0, 0, off), (int)i, -1, X_PLAIN, NULL);
+		err |= emit(o, mk(BPF_JMP | BPF_CALL, 0, 0, 0, 0), (int)i, -1, X_CALLSYM,
+			    "arch_bpf_timed_may_goto");
+		err |= emit(o, mk(BPF_STX | BPF_MEM | BPF_DW, 10, AX, off, 0), (int)i, -1, X_PLAIN, NULL);
+	} else {
+		int16_t off = (int16_t)(-depth - 8);
+
+		err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_DW, AX, 10, off, 0), (int)i, -1, X_PLAIN, NULL);
+		err |= emit(o, mk(BPF_JMP | BPF_JEQ | BPF_K, AX, 0, 0, 0), (int)i, t, X_PLAIN, NULL);
+		err |= emit(o, mk(BPF_ALU64 | BPF_SUB | BPF_K, AX, 0, 0, 1), (int)i, -1, X_PLAIN, NULL);
+		err |= emit(o, mk(BPF_STX | BPF_MEM | BPF_DW, 10, AX, off, 0), (int)i, -1, X_PLAIN, NULL);
+	}
+	return err ? -ENOMEM : 0;
+}
+
+static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
+		    int *extra)
+{
+	bool timed = timed_may_goto(p);
+	size_t i;
+	int err = 0;
+
+	/* may_goto slots go just below the (reduced) depth */
+	memset(extra, 0, p->subprog_cnt * sizeof(*extra));
+	for (i = 0; i < p->insn_cnt; i++)
+		if (!drop[i] && p->insns[i].code == (BPF_JMP | BPF_JCOND))
+			extra[p->aux[i].subprog] = timed ? 16 : 8;
+	for (i = 0; i < p->insn_cnt && !err; i++) {
+		const struct bpf_insn *insn = &p->insns[i];
+		const struct insn_meta *m = &p->meta[i];
+		int s = p->aux[i].subprog;
+		struct nocsr_subprog *sp = &p->subprogs[s];
+		int depth = (sp->depth_after + 7) & ~7;
+		struct bpf_insn c = *insn;
+		int32_t d;
+
+		if ((size_t)sp->start == i && extra[s]) {
+			int nd = depth + extra[s];
+
+			if (timed) {
+				err |= emit(o, mk(BPF_ST | BPF_MEM | BPF_DW, 10, 0, (int16_t)-nd,
+						  MAX_TIMED_LOOPS), (int)i, -1, X_PLAIN, NULL);
+				err |= emit(o, mk(BPF_ST | BPF_MEM | BPF_DW, 10, 0,
+						  (int16_t)(-nd + 8), 0), (int)i, -1, X_PLAIN, NULL);
+			} else {
+				err |= emit(o, mk(BPF_ST | BPF_MEM | BPF_DW, 10, 0, (int16_t)-nd,
+						  MAX_LOOPS), (int)i, -1, X_PLAIN, NULL);
+			}
+		}
+		if (drop[i])
+			continue;
+		if (nocsr_insn_is_ldimm64(insn)) {
+			int t = insn->src_reg == BPF_PSEUDO_FUNC ?
+				(int)((long)i + insn->imm + 1) : -1;
+
+			err |= emit(o, *insn, (int)i, t, X_PLAIN, NULL);
+			err |= emit(o, insn[1], (int)i, -1, X_SECOND, NULL);
+			i++;
+			continue;
+		}
+		if (nocsr_insn_is_call(insn)) {
+			if (insn->src_reg == NOCSR_PSEUDO_CALL) {
+				err |= emit(o, c, (int)i, (int)((long)i + insn->imm + 1),
+					    X_PLAIN, NULL);
+				continue;
+			}
+			if (insn->src_reg == 0 &&
+			    nocsr_helper_verifier_inlines(insn->imm, p->arch, p->kernel)) {
+				bool mov64 = p->kernel >= NOCSR_K6_15;
+
+				err |= emit(o, mk(mov64 ? (BPF_ALU64 | BPF_MOV | BPF_K) :
+						  (BPF_ALU | BPF_MOV | BPF_K), 0, 0, 0, 0),
+					    (int)i, -1, X_IMMSYM, "<cpu_number>");
+				err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 0, 0,
+						  NOCSR_ADDR_PERCPU, 0), (int)i, -1, X_PLAIN, NULL);
+				err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_W, 0, 0, 0, 0),
+					    (int)i, -1, X_PLAIN, NULL);
+				continue;
+			}
+			if (insn->src_reg == NOCSR_PSEUDO_KFUNC_CALL && m->sym &&
+			    nocsr_kfunc_is_fastcall(m->sym, p->kernel)) {
+				err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 0, 1, 0, 0),
+					    (int)i, -1, X_PLAIN, NULL);
+				continue;
+			}
+			err |= emit(o, c, (int)i, -1, X_PLAIN, NULL);
+			continue;
+		}
+		if (insn->code == (BPF_JMP | BPF_JCOND)) {
+			err |= emit_may_goto(p, o, i, depth, timed);
+			continue;
+		}
+		if (is_nop(insn))
+			continue;	/* opt_remove_nops */
+		if (nocsr_insn_jump_delta(insn, &d)) {
+			size_t t = (size_t)((long)i + d + 1);
+
+			if (nocsr_insn_is_cond_jump(insn)) {
+				/* opt_hard_wire_dead_code_branches */
+				if (!p->aux[i + 1].seen) {
+					c = mk(BPF_JMP | BPF_JA, 0, 0, insn->off, 0);
+				} else if (!p->aux[t].seen) {
+					continue;	/* became goto pc+0 */
+				}
+			}
+			err |= emit(o, c, (int)i, (int)t, X_PLAIN, NULL);
+			continue;
+		}
+		err |= emit(o, c, (int)i, -1, X_PLAIN, NULL);
+	}
+	return err ? -ENOMEM : 0;
+}
+
+/* newidx[orig]: first output slot of orig, or of the next surviving one. */
+static int resolve(struct nocsr_prog *p, struct out *o)
+{
+	size_t n = p->insn_cnt, i;
+	int *newidx = malloc((n + 1) * sizeof(int));
+
+	if (!newidx)
+		return -ENOMEM;
+	for (i = 0; i <= n; i++)
+		newidx[i] = -1;
+	for (i = o->cnt; i-- > 0;)
+		newidx[o->x[i].orig] = (int)i;
+	newidx[n] = (int)o->cnt;
+	for (i = n; i-- > 0;)
+		if (newidx[i] < 0)
+			newidx[i] = newidx[i + 1];
+	for (i = 0; i < o->cnt; i++) {
+		struct xinsn *x = &o->x[i];
+		long rel;
+
+		if (x->target < 0)
+			continue;
+		rel = (long)newidx[x->target] - (long)i - 1;
+		if (nocsr_insn_is_call(&x->insn) || nocsr_insn_is_ldimm64(&x->insn) ||
+		    x->insn.code == (BPF_JMP32 | BPF_JA))
+			x->insn.imm = (int32_t)rel;
+		else
+			x->insn.off = (int16_t)rel;
+	}
+	for (i = 0; i < p->subprog_cnt; i++)
+		p->subprogs[i].xlated_start = (unsigned int)newidx[p->subprogs[i].start];
+	free(newidx);
+	return 0;
+}
+
+int nocsr_build_xlated(struct nocsr_prog *p)
+{
+	struct out o = { 0 };
+	bool *drop = calloc(p->insn_cnt + 1, sizeof(*drop));
+	int *extra = calloc(p->subprog_cnt, sizeof(*extra));
+	size_t i, round;
+	int err = -ENOMEM;
+
+	if (!drop || !extra)
+		goto out;
+	remove_pairs(p, drop);
+	for (i = 0; i < p->insn_cnt; i++)
+		if (!p->aux[i].seen)
+			drop[i] = true;	/* opt_remove_dead_code */
+	for (round = 0; round < 8; round++) {
+		bool again = false;
+
+		o.cnt = 0;
+		if ((err = emit_all(p, drop, &o, extra)) || (err = resolve(p, &o)))
+			goto out;
+		/* jumps that became goto pc+0 go too (opt_remove_nops) */
+		for (i = 0; i < o.cnt; i++) {
+			if (o.x[i].target >= 0 && is_nop(&o.x[i].insn) &&
+			    !drop[o.x[i].orig]) {
+				drop[o.x[i].orig] = true;
+				again = true;
+			}
+		}
+		if (!again)
+			break;
+	}
+	for (i = 0; i < p->subprog_cnt; i++)
+		if (extra[i])
+			p->subprogs[i].depth_after =
+				((p->subprogs[i].depth_after + 7) & ~7) + extra[i];
+	p->x = o.x;
+	p->x_cnt = o.cnt;
+	p->x_insns = malloc((o.cnt ? o.cnt : 1) * sizeof(*p->x_insns));
+	if (!p->x_insns) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < o.cnt; i++)
+		p->x_insns[i] = o.x[i].insn;
+	o.x = NULL;
+	err = 0;
+out:
+	free(o.x);
+	free(drop);
+	free(extra);
+	return err;
+}
+
+/* Printing with placeholders for load-time numbers. */
+struct pctx {
+	const struct nocsr_prog *p;
+	const struct xinsn *x;		/* NULL when printing the input */
+	const struct insn_meta *m;
+};
+
+static const char *cb_call(void *ctx, const struct bpf_insn *insn,
+			   char *buf, size_t len)
+{
+	const struct pctx *c = ctx;
+
+	if (c->x && c->x->kind == X_CALLSYM) {
+		snprintf(buf, len, "%s#<addr>", c->x->sym);
+		return buf;
+	}
+	if (insn->src_reg == NOCSR_PSEUDO_KFUNC_CALL && c->m && c->m->sym) {
+		snprintf(buf, len, "%s#%d", c->m->sym, insn->imm);
+		return buf;
+	}
+	return NULL;
+}
+
+static const char *cb_imm(void *ctx, const struct bpf_insn *insn,
+			  uint64_t v, char *buf, size_t len)
+{
+	const struct pctx *c = ctx;
+
+	if (c->x && c->x->kind == X_IMMSYM)
+		return c->x->sym;
+	if (!nocsr_insn_is_ldimm64(insn) || !c->m)
+		return NULL;
+	switch (insn->src_reg) {
+	case BPF_PSEUDO_MAP_FD:
+		snprintf(buf, len, "map[id:<%s>]", c->m->sym ? c->m->sym : "?");
+		return buf;
+	case BPF_PSEUDO_MAP_VALUE:
+		snprintf(buf, len, "map[id:<%s>][0]+%u", c->m->sym ? c->m->sym : "?",
+			 (uint32_t)insn[1].imm);
+		return buf;
+	case BPF_PSEUDO_BTF_ID:
+		snprintf(buf, len, "<%s>", c->m->sym ? c->m->sym : "ksym");
+		return buf;
+	case BPF_PSEUDO_FUNC:
+		snprintf(buf, len, "subprog[%+d]", insn->imm);
+		return buf;
+	}
+	(void)v;
+	return NULL;
+}
+
+static int text(const struct nocsr_prog *p, const struct xinsn *x,
+		const struct bpf_insn *insn, const struct insn_meta *m,
+		char *buf, size_t len)
+{
+	struct pctx c = { p, x, m };
+	struct nocsr_disasm_cbs cbs = {
+		.call_name = cb_call, .imm = cb_imm, .ctx = &c,
+		.percpu_as_mov = true,
+	};
+
+	return nocsr_insn_snprintf(buf, len, insn, &cbs);
+}
+
+size_t nocsr_prog__xlated_cnt(const struct nocsr_prog *p)
+{
+	return p->stage >= 3 ? p->x_cnt : 0;
+}
+
+const struct bpf_insn *nocsr_prog__xlated(const struct nocsr_prog *p)
+{
+	return p->stage >= 3 ? p->x_insns : NULL;
+}
+
+int nocsr_prog__xlated_text(const struct nocsr_prog *p, size_t i, char *buf,
+			    size_t len)
+{
+	const struct xinsn *x;
+
+	if (p->stage < 3 || i >= p->x_cnt)
+		return -EINVAL;
+	if (p->x[i].kind == X_SECOND) {
+		buf[0] = 0;
+		return 0;
+	}
+	x = &p->x[i];
+	return text(p, x, &p->x_insns[i], x->orig >= 0 ? &p->meta[x->orig] : NULL,
+		    buf, len);
+}
+
+int nocsr_prog__insn_text(const struct nocsr_prog *p, size_t i, char *buf,
+			  size_t len)
+{
+	if (i >= p->insn_cnt)
+		return -EINVAL;
+	return text(p, NULL, &p->insns[i], &p->meta[i], buf, len);
+}
