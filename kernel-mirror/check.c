@@ -81,8 +81,8 @@ int do_check(int argc, char **argv)
 			}
 			if (s->status == NOCSR_SITE_REWRITTEN)
 				continue;
-			printf("%s: insn %u: %s%s", nocsr_prog__name(p), s->insn,
-			       s->is_kfunc ? "" : "bpf_", s->callee);
+			printf("%s: insn %u: %s", nocsr_prog__name(p), s->insn,
+			       s->callee);
 			if (s->file)
 				printf(" [%s:%u]", s->file, s->line);
 			printf(": %s: %s\n", s->status == NOCSR_SITE_PARTIAL ?

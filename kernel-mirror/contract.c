@@ -551,7 +551,7 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 
 			if (sz.t == T_SCALAR && sz.hi <= 0)
 				continue;
-			snprintf(who, sizeof(who), " through r%u (bpf_%s writes it)",
+			snprintf(who, sizeof(who), " through r%u (%s writes it)",
 				 a, cs.name ? cs.name : "?");
 			stack_access(c, i, cur, v, 0, true, who);
 			if (v->frame == cur)

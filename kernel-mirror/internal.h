@@ -116,6 +116,7 @@ struct call_summary {
 	bool known;
 	bool fastcall;		/* allow_fastcall / KF_FASTCALL */
 	bool inlined;		/* by the verifier or the JIT on this arch */
+	char buf[64];
 };
 bool nocsr_call_summary(const struct nocsr_prog *prog, size_t insn,
 			struct call_summary *cs);

@@ -48,7 +48,8 @@ bool nocsr_call_summary(const struct nocsr_prog *p, size_t i,
 
 		if (!h)
 			return false;
-		cs->name = h->name;
+		snprintf(cs->buf, sizeof(cs->buf), "bpf_%s", h->name);
+		cs->name = cs->buf;
 		cs->nargs = h->nargs;
 		cs->is_void = h->is_void;
 		cs->known = true;
@@ -316,7 +317,7 @@ static int find_patterns(struct nocsr_prog *p)
 		memset(&site, 0, sizeof(site));
 		site.insn = (unsigned int)i;
 		site.subprog = (unsigned int)p->aux[i].subprog;
-		site.callee = cs.name;
+		site.callee = nocsr_obj_strdup(p->obj, cs.name);
 		site.is_kfunc = insn->src_reg == NOCSR_PSEUDO_KFUNC_CALL;
 		site.clobber = clobber;
 		site.pairs = pairs;
@@ -327,14 +328,13 @@ static int find_patterns(struct nocsr_prog *p)
 		if (!cs.fastcall) {
 			site.reason = NOCSR_WHY_NOT_FASTCALL;
 			snprintf(site.why, sizeof(site.why),
-				 "%s%s is not a fastcall %s on %s",
-				 site.is_kfunc ? "" : "bpf_", cs.name,
+				 "%s is not a fastcall %s on %s", cs.name,
 				 site.is_kfunc ? "kfunc" : "helper",
 				 nocsr_kernel_name(p->kernel));
 		} else if (!cs.inlined) {
 			site.reason = NOCSR_WHY_NOT_INLINED;
 			snprintf(site.why, sizeof(site.why),
-				 "bpf_%s is not inlined on %s %s", cs.name,
+				 "%s is not inlined on %s %s", cs.name,
 				 nocsr_arch_name(p->arch), nocsr_kernel_name(p->kernel));
 		}
 		/* 7.3: a jump into the pattern (past its first spill) */
