@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * nocsr-run internals: turning the mirror's programs (as compiled and as
+ * rewritten) into something nocsr_vm runs, with the object's maps.
+ */
+#ifndef NOCSR_UTILS_RUN_H
+#define NOCSR_UTILS_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "nocsr_mirror.h"
+#include "utils/vm.h"
+
+/* A map of the object as libbpf describes it (before load). */
+struct run_map_def {
+	char *name;		/* libbpf's: "obj.rodata" for internal maps */
+	enum bpf_map_type type;
+	__u32 key_size;
+	__u32 value_size;
+	__u32 max_entries;
+	void *init;		/* internal maps: section contents */
+	size_t init_sz;
+};
+
+struct run_env {
+	struct run_map_def *maps;
+	size_t map_cnt;
+};
+
+/* A program ready for the VM: placeholders renumbered for our tables. */
+struct run_prog {
+	struct bpf_insn *insns;
+	size_t cnt;
+	const char **kfuncs;	/* kfunc call imm -> name */
+	size_t kfunc_cnt;
+	char why[160];		/* what made preparation fail */
+};
+
+enum run_form {
+	RUN_COMPILED,		/* nocsr_prog__insns() */
+	RUN_REWRITTEN,		/* nocsr_prog__xlated() */
+};
+
+/* What the VM callbacks get as nocsr_vm_opts.priv. */
+struct run_ctx {
+	const struct run_env *env;
+	const struct run_prog *rp;
+};
+
+int run_env_load(struct run_env *env, const char *path, bool verbose);
+void run_env_free(struct run_env *env);
+/* nocsr_vm_opts.setup: the env's maps, in order, with initial values. */
+int run_env_setup(struct nocsr_vm *vm, void *priv);
+/* nocsr_vm_opts.kfunc_name: imm is an index into rp->kfuncs. */
+const char *run_kfunc_name(__s32 btf_id, __s16 off, void *priv);
+
+int run_prog_prepare(struct run_prog *rp, const struct run_env *env,
+		     const struct nocsr_prog *prog, enum run_form form,
+		     enum nocsr_arch arch);
+void run_prog_free(struct run_prog *rp);
+
+#endif /* NOCSR_UTILS_RUN_H */
