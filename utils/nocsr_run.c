@@ -227,11 +227,14 @@ static void print_outcome(const char *prog, const char *what,
 	putchar('\n');
 }
 
-/* Runs one form with every seed; 1 if a run differs from ref. */
+/*
+ * Runs one form with every seed; *first gets seed 1's outcome.  1 if a
+ * later seed disagrees: the form depends on garbage.
+ */
 static int run_form(const struct cli *c, const char *name, struct run_ctx *rc,
-		    enum run_form form, struct outcome *ref, bool have_ref)
+		    enum run_form form, struct outcome *first)
 {
-	char *dump = NULL;
+	char *dump = NULL, what[48];
 	size_t dump_len = 0;
 	struct outcome o;
 	unsigned int s;
@@ -240,7 +243,7 @@ static int run_form(const struct cli *c, const char *name, struct run_ctx *rc,
 
 	for (s = 1; s <= c->seeds; s++) {
 		f = s == 1 && c->dump ? open_memstream(&dump, &dump_len) : NULL;
-		err = run_once(c, rc, form, s, f, &o);
+		err = run_once(c, rc, form, s, f, s == 1 ? first : &o);
 		if (f)
 			fclose(f);
 		if (err) {
@@ -249,20 +252,13 @@ static int run_form(const struct cli *c, const char *name, struct run_ctx *rc,
 			free(dump);
 			return EXIT_BAD;
 		}
-		if (s == 1)
-			print_outcome(name, form_name(form), &o);
-		if (dump) {
-			fputs(dump, stdout);
+		if (s == 1) {
+			print_outcome(name, form_name(form), first);
+			if (dump)
+				fputs(dump, stdout);
 			free(dump);
 			dump = NULL;
-		}
-		if (!have_ref && s == 1) {
-			*ref = o;
-			continue;
-		}
-		if (!same(&o, ref)) {
-			char what[48];
-
+		} else if (!same(&o, first)) {
 			snprintf(what, sizeof(what), "%s seed %u", form_name(form), s);
 			print_outcome(name, what, &o);
 			diff = EXIT_DIFF;
@@ -271,44 +267,56 @@ static int run_form(const struct cli *c, const char *name, struct run_ctx *rc,
 	return diff;
 }
 
+static int prepare_both(const struct run_env *env, struct nocsr_prog *prog,
+			enum nocsr_arch arch, struct run_prog *compiled,
+			struct run_prog *rewritten)
+{
+	const char *name = nocsr_prog__name(prog);
+	int err;
+
+	err = run_prog_prepare(compiled, env, prog, RUN_COMPILED, arch);
+	if (!err)
+		err = run_prog_prepare(rewritten, env, prog, RUN_REWRITTEN, arch);
+	if (err)
+		printf("%s: cannot prepare: %s\n", name,
+		       compiled->why[0] ? compiled->why : rewritten->why);
+	return err;
+}
+
 static int diff_prog(const struct cli *c, const struct run_env *env,
 		     struct nocsr_prog *prog)
 {
 	const char *name = nocsr_prog__name(prog);
 	struct run_prog compiled = { 0 }, rewritten = { 0 };
 	struct run_ctx rc = { .env = env };
-	struct outcome ref;
-	int err, ret;
+	struct outcome oc, orw;
+	int err, vc = EXIT_BAD, vr = EXIT_BAD;
 
 	err = nocsr_prog__mirror(prog, c->arch, c->kernel);
 	if (err) {
 		printf("%s: the mirror rejects it (%d)\n", name, err);
 		return EXIT_BAD;
 	}
-	err = run_prog_prepare(&compiled, env, prog, RUN_COMPILED, c->arch);
-	if (!err)
-		err = run_prog_prepare(&rewritten, env, prog, RUN_REWRITTEN,
-				       c->arch);
-	if (err) {
-		printf("%s: cannot prepare: %s\n", name,
-		       compiled.why[0] ? compiled.why : rewritten.why);
-		run_prog_free(&compiled);
-		run_prog_free(&rewritten);
-		return EXIT_BAD;
+	if (!prepare_both(env, prog, c->arch, &compiled, &rewritten)) {
+		rc.rp = &compiled;
+		vc = run_form(c, name, &rc, RUN_COMPILED, &oc);
+		rc.rp = &rewritten;
+		if (vc != EXIT_BAD)
+			vr = run_form(c, name, &rc, RUN_REWRITTEN, &orw);
 	}
-	rc.rp = &compiled;
-	ret = run_form(c, name, &rc, RUN_COMPILED, &ref, false);
-	rc.rp = &rewritten;
-	if (ret != EXIT_BAD) {
-		err = run_form(c, name, &rc, RUN_REWRITTEN, &ref, true);
-		ret = ret > err ? ret : err;
-	}
-	if (ret != EXIT_BAD)
-		printf("%s: %s over %u seeds\n", name,
-		       ret ? "DIFFERENT" : "same", c->seeds);
 	run_prog_free(&compiled);
 	run_prog_free(&rewritten);
-	return ret;
+	if (vc == EXIT_BAD || vr == EXIT_BAD)
+		return EXIT_BAD;
+	if (!vc && !vr && same(&oc, &orw)) {
+		printf("%s: same over %u seeds\n", name, c->seeds);
+		return EXIT_SAME;
+	}
+	printf("%s: DIFFERENT over %u seeds:%s%s%s\n", name, c->seeds,
+	       vc ? " compiled depends on garbage;" : "",
+	       vr ? " rewritten depends on garbage;" : "",
+	       !same(&oc, &orw) ? " the two forms disagree" : "");
+	return EXIT_DIFF;
 }
 
 int main(int argc, char **argv)

@@ -1,0 +1,56 @@
+// nocsr-run: a spill/fill pair around bpf_get_smp_processor_id, a map and
+// global data.  The rewritten program (pair removed, call clobbers only r0)
+// must compute what the compiled one does (call clobbers r0..r5).
+// RUN: %cc19 -O2 -g -c %s -o %t.o
+// RUN: %build/bin/nocsr-run %t.o --arch arm64 --kernel 6.18 | FileCheck %s
+// RUN: %build/bin/nocsr-run %t.o --arch x86_64 --kernel 6.18 | FileCheck %s --check-prefix=X86
+// RUN: %build/bin/nocsr-run %t.o --arch riscv64 --kernel 6.12 --seeds 8 | FileCheck %s --check-prefix=RV64
+#include "nocsr_test.h"
+
+struct {
+	__uint(type, 2 /* BPF_MAP_TYPE_ARRAY */);
+	__uint(max_entries, 4);
+	__type(key, __u32);
+	__type(value, __u64);
+} counts SEC(".maps");
+
+int gv = 3;
+
+SEC("socket") __attribute__((naked)) int pattern(void)
+{
+	asm volatile (
+	"r1 = 42;"
+	"*(u64 *)(r10 - 16) = r1;"
+	"call 8;"
+	"r1 = *(u64 *)(r10 - 16);"
+	"r0 += r1;"
+	"r6 = r0;"
+	"*(u32 *)(r10 - 8) = 1;"
+	"r1 = %[counts] ll;"
+	"r2 = r10;"
+	"r2 += -8;"
+	"call 1;"
+	"if r0 == 0 goto 1f;"
+	"r1 = 5;"
+	"lock *(u64 *)(r0 + 0) += r1;"
+	"1:"
+	"r1 = %[gv] ll;"
+	"r2 = *(u32 *)(r1 + 0);"
+	"r0 = r6;"
+	"r0 += r2;"
+	"exit;"
+	:: [counts]"i"(&counts), [gv]"i"(&gv) : "memory");
+}
+
+// 42 + cpu 0 + gv 3; the pair is gone, so two insns fewer.
+// CHECK:      pattern: compiled  r0=0x2d mem=[[MEM:[0-9a-f]+]] steps=19 calls=2 fastcalls=0
+// CHECK-NEXT: pattern: rewritten r0=0x2d mem=[[MEM]] steps=17 calls=2 fastcalls=1
+// CHECK-NEXT: pattern: same over 4 seeds
+
+// x86_64 inlines the helper: folded back into a call, same length.
+// X86:      pattern: compiled  r0=0x2d
+// X86-NEXT: pattern: rewritten r0=0x2d {{.*}} steps=19 calls=2 fastcalls=1
+// X86-NEXT: pattern: same over 4 seeds
+
+// RV64:      pattern: rewritten r0=0x2d {{.*}} steps=17
+// RV64-NEXT: pattern: same over 8 seeds
