@@ -19,7 +19,7 @@ namespace nocsr {
 struct BpfNames {
   unsigned R[NOCSR_CALLER_SAVED]; // r0..r5
   unsigned FP;                         // r10
-  unsigned JAL, STD, LDD;
+  unsigned JAL, STD, LDD, MOV, MOV32; // MOV_ri, MOV_ri_32
   // Index of R among r0..r5, or -1.
   int callerSaved(llvm::MCRegister Reg) const;
 };
@@ -35,12 +35,14 @@ struct Pair {
   int Off;
 };
 
-// -Rpass=nocsr / -Rpass-missed=nocsr remarks and the one hard error.
+// -Rpass=nocsr / -Rpass-missed=nocsr remarks and the hard errors.
 void remarkPaired(const llvm::MachineInstr &Call, const nocsr_site &S,
                   llvm::ArrayRef<Pair> Pairs);
 void remarkMissed(const llvm::MachineInstr &Call, const nocsr_site &S,
                   llvm::StringRef Why);
 void errorStackTooDeep(llvm::MachineFunction &MF, int Base, unsigned MaxPairs);
+void errorUninitialised(const llvm::MachineInstr &Call, const nocsr_site &S,
+                        unsigned Regs);
 
 bool runPreRA(llvm::MachineFunction &MF);
 bool runPostRA(llvm::MachineFunction &MF);

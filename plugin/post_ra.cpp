@@ -18,6 +18,8 @@
 //   llc-19 -load build/plugin/libnocsr.so -mtriple=bpfel x.ll
 #include "machine.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/CodeGen/LivePhysRegs.h"
 #include "llvm/CodeGen/MachineFrameInfo.h"
@@ -82,6 +84,70 @@ static SmallVector<Site, 8> collectSites(MachineFunction &MF,
   return Sites;
 }
 
+// Registers among r0..r5 that hold a value on every path to each call, as
+// the verifier sees it: code defines them, a call leaves the ones it
+// clobbers uninitialised (r0 aside), IMPLICIT_DEF and other meta
+// instructions emit nothing.  A pair must never read an uninitialised
+// register: the verifier rejects the spill ("R2 !read_ok").
+static DenseMap<const MachineInstr *, unsigned>
+initialisedAtCalls(MachineFunction &MF, const BpfNames &B) {
+  const TargetRegisterInfo &TRI = *MF.getSubtarget().getRegisterInfo();
+  auto Step = [&](const MachineInstr &MI, unsigned Init) {
+    if (MI.isMetaInstruction())
+      return Init;
+    for (unsigned I = 0; I < NOCSR_CALLER_SAVED; ++I) {
+      if (!MI.modifiesRegister(B.R[I], &TRI))
+        continue;
+      if (MI.isCall() && I > 0)
+        Init &= ~(1u << I);
+      else
+        Init |= 1u << I;
+    }
+    return Init;
+  };
+
+  unsigned EntryInit = 0;
+  for (const auto &LI : MF.front().liveins()) {
+    int I = B.callerSaved(LI.PhysReg);
+    if (I >= 0)
+      EntryInit |= 1u << I;
+  }
+  DenseMap<const MachineBasicBlock *, unsigned> Out; // missing: all set
+  auto In = [&](const MachineBasicBlock &MBB) {
+    unsigned Init = &MBB == &MF.front() ? EntryInit : NOCSR_ALL_CALLER_SAVED;
+    for (const MachineBasicBlock *Pred : MBB.predecessors()) {
+      auto It = Out.find(Pred);
+      if (It != Out.end())
+        Init &= It->second;
+    }
+    return Init;
+  };
+
+  ReversePostOrderTraversal<MachineFunction *> RPOT(&MF);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const MachineBasicBlock *MBB : RPOT) {
+      unsigned Init = In(*MBB);
+      for (const MachineInstr &MI : *MBB)
+        Init = Step(MI, Init);
+      auto [It, New] = Out.try_emplace(MBB, Init);
+      Changed |= New || It->second != Init;
+      It->second = Init;
+    }
+  }
+
+  DenseMap<const MachineInstr *, unsigned> AtCall;
+  for (const MachineBasicBlock *MBB : RPOT) {
+    unsigned Init = In(*MBB);
+    for (const MachineInstr &MI : *MBB) {
+      if (MI.isCall())
+        AtCall[&MI] = Init;
+      Init = Step(MI, Init);
+    }
+  }
+  return AtCall;
+}
+
 // Lowest offset of any frame object, rounded down to 8 bytes.
 static int frameBase(const MachineFrameInfo &MFI) {
   int64_t Low = 0;
@@ -133,6 +199,16 @@ bool runPostRA(MachineFunction &MF) {
                              : "no caller-saved register is live across it");
   }
   if (K == 0)
+    return false;
+
+  DenseMap<const MachineInstr *, unsigned> Init = initialisedAtCalls(MF, B);
+  bool Uninitialised = false;
+  for (const Site &St : Sites)
+    if (unsigned Regs = St.Regs & ~Init.lookup(St.Call)) {
+      errorUninitialised(*St.Call, St.S, Regs);
+      Uninitialised = true;
+    }
+  if (Uninitialised)
     return false;
 
   MachineFrameInfo &MFI = MF.getFrameInfo();

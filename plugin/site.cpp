@@ -52,6 +52,8 @@ static BpfNames lookupNames(const MachineFunction &MF) {
   N.JAL = Op("JAL");
   N.STD = Op("STD");
   N.LDD = Op("LDD");
+  N.MOV = Op("MOV_ri");
+  N.MOV32 = Op("MOV_ri_32");
   return N;
 }
 
@@ -123,6 +125,23 @@ void remarkMissed(const MachineInstr &Call, const nocsr_site &S,
                                     Call.getParent());
   R << "call to " << S.name << " not paired: " << Why;
   Call.getMF()->getFunction().getContext().diagnose(R);
+}
+
+void errorUninitialised(const MachineInstr &Call, const nocsr_site &S,
+                        unsigned Regs) {
+  const Function &F = Call.getMF()->getFunction();
+  std::string Names;
+  for (unsigned I = 0; I < NOCSR_CALLER_SAVED; ++I)
+    if (Regs & (1u << I))
+      Names += (Names.empty() ? "r" : ", r") + std::to_string(I);
+  DiagnosticInfoUnsupported D(
+      F,
+      "nocsr: in '" + F.getName() + "', " + Names +
+          " is live across the fastcall to " + S.name +
+          " but not initialised on every path to it; its spill would read "
+          "an uninitialised register",
+      Call.getDebugLoc());
+  F.getContext().diagnose(D);
 }
 
 void errorStackTooDeep(MachineFunction &MF, int Base, unsigned MaxPairs) {
