@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -122,6 +123,7 @@ const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
 
 static int read_sections(struct loader *l)
 {
+	struct stat stb;
 	GElf_Ehdr eh;
 	size_t i;
 
@@ -133,8 +135,16 @@ static int read_sections(struct loader *l)
 		return fail(l, "not a BPF object (machine %u)", eh.e_machine);
 	if (eh.e_type != ET_REL)
 		return fail(l, "not a relocatable BPF object");
+	if (fstat(l->fd, &stb))
+		return fail(l, "cannot stat: %s", strerror(errno));
+	if (eh.e_shoff + (uint64_t)eh.e_shnum * eh.e_shentsize > (uint64_t)stb.st_size ||
+	    eh.e_shoff > (uint64_t)stb.st_size)
+		return fail(l, "truncated or corrupt ELF: section table at %llu, file has %lld bytes",
+			    (unsigned long long)eh.e_shoff, (long long)stb.st_size);
 	if (elf_getshdrnum(l->elf, &l->shnum) || elf_getshdrstrndx(l->elf, &l->shstrndx))
 		return fail(l, "bad section table: %s", elf_errmsg(-1));
+	if (!l->shnum)
+		return fail(l, "no sections (truncated or corrupt ELF)");
 	l->secs = calloc(l->shnum ? l->shnum : 1, sizeof(*l->secs));
 	if (!l->secs)
 		return -ENOMEM;

@@ -8,6 +8,7 @@
  *   nocsr stats  OBJ... [--arch A] [--kernel K] [--csv] [--json]
  *   nocsr kernel OBJ [--prog NAME] [--json]
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,10 +45,21 @@ static void usage(FILE *f)
 		"\nExit status: 0 success, 1 check failed or kernel mismatch, 2 bad input.\n");
 }
 
+/* Library messages: warnings only, as "nocsr: <one line>". */
+static int cli_print(enum nocsr_print_level level, const char *fmt,
+		     va_list args)
+{
+	if (level > NOCSR_WARN)
+		return 0;
+	fputs("nocsr: ", stderr);
+	return vfprintf(stderr, fmt, args);
+}
+
 int main(int argc, char **argv)
 {
 	size_t i;
 
+	nocsr_set_print(cli_print);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_BAD;
