@@ -3,7 +3,7 @@
  * nocsr-run: differential execution of the programs of a BPF object.
  *
  *   nocsr-run OBJ [--prog NAME] [--arch A] [--kernel K] [--seeds N]
- *             [--ctx-size N] [--cpu N] [--dump] [--trace] [-v]
+ *             [--ctx-size N] [--cpu N] [--host] [--dump] [--trace] [-v]
  *
  * Each program runs "as compiled" (the mirror's input program; every call
  * scrambles r0..r5 it may clobber, as on a kernel without bpf_fastcall)
@@ -11,6 +11,9 @@
  * fastcall call scrambles only its clobber mask), each with N garbage
  * seeds.  All runs must agree on the error, r0, the memory written
  * outside the stack, and the trace_printk output.
+ *
+ * --host adds the running kernel: BPF_PROG_TEST_RUN of the object's program
+ * on --cpu, whose return value and maps must match the VM's.
  *
  * Default arch is arm64: its JIT inlines bpf_get_smp_processor_id, so the
  * xlated program keeps the call while its pairs are gone.  The x86_64
@@ -39,6 +42,7 @@ struct cli {
 	__u32 cpu;
 	bool dump;
 	bool trace;
+	bool host;
 	bool verbose;
 };
 
@@ -60,6 +64,7 @@ static void usage(FILE *f)
 		"  --seeds N       garbage seeds per form (default: 4)\n"
 		"  --ctx-size N    bytes of ctx, filled with a fixed pattern (default: 256)\n"
 		"  --cpu N         what bpf_get_smp_processor_id returns (default: 0)\n"
+		"  --host          also BPF_PROG_TEST_RUN raw_tp/syscall programs in this kernel\n"
 		"  --dump          print memory and trace_printk output of the first runs\n"
 		"  --trace         trace every instruction of the first runs to stderr\n"
 		"  -v              libbpf messages\n"
@@ -112,6 +117,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			c->dump = true;
 		else if (!strcmp(a, "--trace"))
 			c->trace = true;
+		else if (!strcmp(a, "--host"))
+			c->host = true;
 		else if (!strcmp(a, "-v"))
 			c->verbose = true;
 		else if (a[0] == '-' && a[1] == '-') {
@@ -155,10 +162,13 @@ static const char *form_name(enum run_form f)
 	return f == RUN_COMPILED ? "compiled" : "rewritten";
 }
 
-/* One run; dump, when given, receives memory and trace_printk output. */
+/*
+ * One run; dump, when given, receives memory and trace_printk output;
+ * keep, when given, receives the VM (the caller frees it).
+ */
 static int run_once(const struct cli *c, struct run_ctx *rc,
 		    enum run_form form, __u64 seed, FILE *dump,
-		    struct outcome *o)
+		    struct outcome *o, struct nocsr_vm **keep)
 {
 	NOCSR_VM_OPTS(vo, .seed = seed, .cpu = c->cpu, .priv = rc,
 		      .kfunc_name = run_kfunc_name,
@@ -191,7 +201,10 @@ static int run_once(const struct cli *c, struct run_ctx *rc,
 		nocsr_vm__dump_mem(vm, dump);
 		fprintf(dump, "--- %s trace_printk\n%s", form_name(form), out);
 	}
-	nocsr_vm__free(vm);
+	if (keep)
+		*keep = vm;
+	else
+		nocsr_vm__free(vm);
 	free(ctx);
 	return 0;
 }
@@ -243,7 +256,7 @@ static int run_form(const struct cli *c, const char *name, struct run_ctx *rc,
 
 	for (s = 1; s <= c->seeds; s++) {
 		f = s == 1 && c->dump ? open_memstream(&dump, &dump_len) : NULL;
-		err = run_once(c, rc, form, s, f, s == 1 ? first : &o);
+		err = run_once(c, rc, form, s, f, s == 1 ? first : &o, NULL);
 		if (f)
 			fclose(f);
 		if (err) {
@@ -283,15 +296,66 @@ static int prepare_both(const struct run_env *env, struct nocsr_prog *prog,
 	return err;
 }
 
+/*
+ * The kernel's verdict: test_run of the program, compared with a fresh
+ * rewritten run (seed 1) of the VM.  Returns EXIT_SAME/DIFF/BAD.
+ */
+static int host_leg(const struct cli *c, struct run_ctx *rc, const char *name,
+		    enum host_kind kind)
+{
+	struct host_run h;
+	struct outcome o;
+	struct nocsr_vm *vm;
+	__u8 *ctx;
+	int err, diff;
+
+	err = run_once(c, rc, RUN_REWRITTEN, 1, NULL, &o, &vm);
+	if (err)
+		return EXIT_BAD;
+	ctx = calloc(1, c->ctx_size ? c->ctx_size : 1);
+	if (!ctx) {
+		nocsr_vm__free(vm);
+		return EXIT_BAD;
+	}
+	fill_ctx(ctx, c->ctx_size);
+	err = run_host(&h, c->path, name, kind, ctx, c->ctx_size, c->cpu);
+	if (err) {
+		printf("%s: host      %s\n", name, h.why[0] ? h.why : strerror(-err));
+		diff = EXIT_BAD;
+	} else {
+		diff = run_host_maps(&h, vm, c->cpu);
+		if (!diff && h.retval != (__u32)o.res.r0)
+			snprintf(h.why, sizeof(h.why), "r0 differs");
+		diff = diff || h.retval != (__u32)o.res.r0 ? EXIT_DIFF : EXIT_SAME;
+		printf("%s: host      r0=0x%x %s%s\n", name, h.retval,
+		       diff ? "DIFFERENT: " : "maps same", diff ? h.why : "");
+	}
+	run_host_close(&h);
+	nocsr_vm__free(vm);
+	free(ctx);
+	return diff;
+}
+
 static int diff_prog(const struct cli *c, const struct run_env *env,
 		     struct nocsr_prog *prog)
 {
 	const char *name = nocsr_prog__name(prog);
 	struct run_prog compiled = { 0 }, rewritten = { 0 };
 	struct run_ctx rc = { .env = env };
+	enum host_kind kind = HOST_NONE;
 	struct outcome oc, orw;
-	int err, vc = EXIT_BAD, vr = EXIT_BAD;
+	int err, vc = EXIT_BAD, vr = EXIT_BAD, vh = EXIT_SAME;
+	struct cli cc = *c;
 
+	if (c->host) {
+		kind = host_kind_of(nocsr_prog__section(prog));
+		if (kind == HOST_NONE)
+			printf("%s: host      skipped: no test_run with a ctx for section %s\n",
+			       name, nocsr_prog__section(prog));
+		/* Every run sees the ctx the host run gets. */
+		cc.ctx_size = host_ctx_size(kind, c->ctx_size);
+		c = &cc;
+	}
 	err = nocsr_prog__mirror(prog, c->arch, c->kernel);
 	if (err) {
 		printf("%s: the mirror rejects it (%d)\n", name, err);
@@ -303,19 +367,23 @@ static int diff_prog(const struct cli *c, const struct run_env *env,
 		rc.rp = &rewritten;
 		if (vc != EXIT_BAD)
 			vr = run_form(c, name, &rc, RUN_REWRITTEN, &orw);
+		if (vr != EXIT_BAD && kind != HOST_NONE)
+			vh = host_leg(c, &rc, name, kind);
 	}
 	run_prog_free(&compiled);
 	run_prog_free(&rewritten);
-	if (vc == EXIT_BAD || vr == EXIT_BAD)
+	if (vc == EXIT_BAD || vr == EXIT_BAD || vh == EXIT_BAD)
 		return EXIT_BAD;
-	if (!vc && !vr && same(&oc, &orw)) {
-		printf("%s: same over %u seeds\n", name, c->seeds);
+	if (!vc && !vr && !vh && same(&oc, &orw)) {
+		printf("%s: same over %u seeds%s\n", name, c->seeds,
+		       kind != HOST_NONE ? " and the host" : "");
 		return EXIT_SAME;
 	}
-	printf("%s: DIFFERENT over %u seeds:%s%s%s\n", name, c->seeds,
+	printf("%s: DIFFERENT over %u seeds:%s%s%s%s\n", name, c->seeds,
 	       vc ? " compiled depends on garbage;" : "",
 	       vr ? " rewritten depends on garbage;" : "",
-	       !same(&oc, &orw) ? " the two forms disagree" : "");
+	       !same(&oc, &orw) ? " the two forms disagree;" : "",
+	       vh ? " the host disagrees" : "");
 	return EXIT_DIFF;
 }
 

@@ -60,4 +60,26 @@ int run_prog_prepare(struct run_prog *rp, const struct run_env *env,
 		     enum nocsr_arch arch);
 void run_prog_free(struct run_prog *rp);
 
+/* run_host.c: BPF_PROG_TEST_RUN in the running kernel. */
+enum host_kind {
+	HOST_NONE,		/* no test_run with an arbitrary ctx */
+	HOST_RAW_TP,
+	HOST_SYSCALL,
+};
+
+struct host_run {
+	struct bpf_object *obj;
+	__u32 retval;
+	char why[160];
+};
+
+enum host_kind host_kind_of(const char *sec);
+/* The ctx size test_run accepts for this kind, at most want. */
+size_t host_ctx_size(enum host_kind kind, size_t want);
+int run_host(struct host_run *h, const char *path, const char *prog,
+	     enum host_kind kind, void *ctx, size_t ctx_len, __u32 cpu);
+/* 0 when every array/hash map matches the VM's, 1 (why set) if not. */
+int run_host_maps(struct host_run *h, struct nocsr_vm *vm, __u32 cpu);
+void run_host_close(struct host_run *h);
+
 #endif /* NOCSR_UTILS_RUN_H */

@@ -163,6 +163,11 @@ int nocsr_vm_map__lookup(struct nocsr_vm_map *map, const void *key,
 int nocsr_vm_map__update(struct nocsr_vm_map *map, const void *key,
 			 const void *value, __u64 flags);
 int nocsr_vm_map__delete(struct nocsr_vm_map *map, const void *key);
+/* Key after key (NULL: the first), -ENOENT at the end. */
+int nocsr_vm_map__next_key(struct nocsr_vm_map *map, const void *key,
+			   void *next);
+__u32 nocsr_vm_map__key_size(const struct nocsr_vm_map *map);
+__u32 nocsr_vm_map__value_size(const struct nocsr_vm_map *map);
 
 /* bpf_trace_printk output, one line per call, NUL-terminated. */
 const char *nocsr_vm__output(const struct nocsr_vm *vm, size_t *len);

@@ -138,6 +138,16 @@ __u64 nocsr_vm_map__addr(const struct nocsr_vm_map *map)
 	return VM_ADDR(map->handle_idx, 0);
 }
 
+__u32 nocsr_vm_map__key_size(const struct nocsr_vm_map *map)
+{
+	return map->key_size;
+}
+
+__u32 nocsr_vm_map__value_size(const struct nocsr_vm_map *map)
+{
+	return map->value_size;
+}
+
 struct nocsr_vm_map *nocsr_vm__map_at(struct nocsr_vm *vm, __u64 addr)
 {
 	__u32 idx = VM_ADDR_IDX(addr);
@@ -257,6 +267,34 @@ int nocsr_vm_map__delete(struct nocsr_vm_map *map, const void *key)
 		return slot;
 	map->used[slot] = 0;
 	return 0;
+}
+
+/* bpf_map_get_next_key: NULL or an absent key starts from the first. */
+int nocsr_vm_map__next_key(struct nocsr_vm_map *map, const void *key,
+			   void *next)
+{
+	__u32 i, start = 0;
+	int slot;
+
+	if (!map || !next)
+		return -EINVAL;
+	slot = key ? vm_map_slot(map, key) : -ENOENT;
+	if (slot >= 0)
+		start = (__u32)slot + 1;
+	if (!map->is_hash) {
+		if (start >= map->max_entries)
+			return -ENOENT;
+		memcpy(next, &start, sizeof(start));
+		return 0;
+	}
+	for (i = start; i < map->max_entries; i++) {
+		if (map->used[i]) {
+			memcpy(next, map->keys + (size_t)i * map->key_size,
+			       map->key_size);
+			return 0;
+		}
+	}
+	return -ENOENT;
 }
 
 static __u64 count_set(const __u8 *p, __u32 n)
