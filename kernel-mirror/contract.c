@@ -124,6 +124,8 @@ static bool join_val(struct val *a, const struct val *b, bool widen)
 		*a = TOP;
 		return true;
 	}
+	if (a->t == T_PTR && a->frame != b->frame)
+		n.frame = (a->frame == -2 || b->frame == -2) ? -2 : 0;	/* several maps: the kernel poisons the map pointer */
 	if (a->t == T_SCALAR || a->t == T_STACK) {
 		n.lo = a->lo < b->lo ? a->lo : b->lo;
 		n.hi = a->hi > b->hi ? a->hi : b->hi;
@@ -383,8 +385,11 @@ static void do_alu(struct st *s, const struct bpf_insn *insn)
 		*d = r;
 		return;
 	}
-	if (d->t == T_PTR && (op == BPF_ADD || op == BPF_SUB) && is64)
-		return;		/* pointer arithmetic keeps "some pointer" */
+	if (d->t == T_PTR && (op == BPF_ADD || op == BPF_SUB) && is64) {
+		if (d->frame != -1)
+			d->frame = 0;	/* arithmetic keeps "some pointer" */
+		return;
+	}
 	r = alu_scalar(op, *d, src, is64);
 	*d = is64 ? r : trunc32(r);
 }
@@ -394,11 +399,23 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 {
 	int64_t a = d->lo, b = d->hi;
 
-	if (d->t == T_STACK || d->t == T_PTR) {
-		/* never NULL: stack, ctx, maps, cast_to_kern_ctx results */
-		if (c != 0 || (op != BPF_JEQ && op != BPF_JNE))
-			return true;
-		return (op == BPF_JEQ) ? !taken : taken;
+	if (d->t == T_PTR && (op == BPF_JEQ || op == BPF_JNE) && c == 0 &&
+	    d->frame < 0) {
+		/*
+		 * reg_not_null(): only trusted pointers (frame -1) are known
+		 * non-NULL; ctx, stack and map pointers are not, so those
+		 * compares go both ways.  A maybe-NULL result (frame -2)
+		 * becomes 0 or a non-NULL pointer on each side.
+		 */
+		bool is_null = (op == BPF_JEQ) == taken;
+
+		if (d->frame == -1)
+			return !is_null;
+		if (is_null)
+			*d = konst(0);
+		else
+			d->frame = -1;
+		return true;
 	}
 	if (d->t != T_SCALAR)
 		return true;
@@ -530,6 +547,15 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 
 	if (nocsr_call_summary(p, i, &cs))
 		nargs = cs.nargs > 5 ? 5 : cs.nargs;
+	if (!insn->src_reg) {
+		/* map_ptr_state: the map in r1, poisoned when paths disagree */
+		int m = s->r[1].t == T_PTR && s->r[1].frame > 0 ? s->r[1].frame - 1 : -2;
+
+		if (p->aux[i].map == -1)
+			p->aux[i].map = m;
+		else if (p->aux[i].map != m)
+			p->aux[i].map = -2;
+	}
 	for (a = 1; a <= nargs; a++) {
 		struct val *v = &s->r[a];
 
@@ -651,6 +677,10 @@ static void run_block(struct vctx *c, size_t b)
 				else if (insn->src_reg == BPF_PSEUDO_FUNC)
 					*d = (struct val){ T_FUNC,
 						(int16_t)p->aux[i + insn->imm + 1].subprog, 0, 0 };
+				else if (insn->src_reg == BPF_PSEUDO_MAP_FD)
+					/* T_PTR with frame = map index + 1 */
+					*d = (struct val){ T_PTR,
+						(int16_t)(nocsr_obj_map(p->obj, p->meta[i].sym) + 1), 0, 0 };
 				else
 					*d = (struct val){ T_PTR, 0, 0, 0 };
 				p->aux[i + 1].seen = true;
@@ -697,7 +727,9 @@ static void run_block(struct vctx *c, size_t b)
 					if (insn->src_reg == NOCSR_PSEUDO_KFUNC_CALL &&
 					    p->meta[i].sym &&
 					    !strcmp(p->meta[i].sym, "bpf_cast_to_kern_ctx"))
-						s.r[0] = (struct val){ T_PTR, 0, 0, 0 };
+						s.r[0] = (struct val){ T_PTR, -1, 0, 0 };
+					if (!insn->src_reg && insn->imm == BPF_FUNC_map_lookup_elem)
+						s.r[0] = (struct val){ T_PTR, -2, 0, 0 };
 				}
 				for (k = 1; k <= 5; k++)
 					s.r[k].t = T_UNINIT;

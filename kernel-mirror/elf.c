@@ -358,6 +358,87 @@ static void read_line_info(struct loader *l)
 	}
 }
 
+/* Integer encoded as __uint(name, val): a pointer to an array of val ints. */
+static bool map_uint(const struct btf *btf, uint32_t type, uint32_t *v)
+{
+	const struct btf_type *t = btf__type_by_id(btf, type);
+
+	if (!t || !btf_is_ptr(t))
+		return false;
+	t = btf__type_by_id(btf, t->type);
+	if (!t || !btf_is_array(t))
+		return false;
+	*v = btf_array(t)->nelems;
+	return true;
+}
+
+/* Map definitions of the .maps section, like libbpf's parse_btf_map_def(). */
+static void read_maps(struct loader *l)
+{
+	const struct btf_type *sec;
+	const struct btf_var_secinfo *vi;
+	int id, i, n;
+
+	if (!l->btf)
+		return;
+	id = btf__find_by_name_kind(l->btf, ".maps", BTF_KIND_DATASEC);
+	if (id <= 0 || !(sec = btf__type_by_id(l->btf, id)))
+		return;
+	n = btf_vlen(sec);
+	l->obj->maps = calloc(n ? n : 1, sizeof(*l->obj->maps));
+	if (!l->obj->maps)
+		return;
+	for (i = 0, vi = btf_var_secinfos(sec); i < n; i++, vi++) {
+		const struct btf_type *var = btf__type_by_id(l->btf, vi->type);
+		const struct btf_type *def;
+		const struct btf_member *m;
+		struct nocsr_map *map;
+		int k;
+
+		if (!var || !btf_is_var(var))
+			continue;
+		def = btf__type_by_id(l->btf, var->type);
+		while (def && (btf_is_typedef(def) || btf_is_mod(def)))
+			def = btf__type_by_id(l->btf, def->type);
+		if (!def || !btf_is_struct(def))
+			continue;
+		map = &l->obj->maps[l->obj->map_cnt++];
+		map->name = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, var->name_off));
+		for (k = 0, m = btf_members(def); k < btf_vlen(def); k++, m++) {
+			const char *mn = btf__name_by_offset(l->btf, m->name_off);
+			const struct btf_type *pt;
+			long long sz;
+
+			if (!mn)
+				continue;
+			if (!strcmp(mn, "type"))
+				map_uint(l->btf, m->type, &map->type);
+			else if (!strcmp(mn, "max_entries"))
+				map_uint(l->btf, m->type, &map->max_entries);
+			else if (!strcmp(mn, "map_flags"))
+				map_uint(l->btf, m->type, &map->flags);
+			else if (!strcmp(mn, "key_size"))
+				map_uint(l->btf, m->type, &map->key_size);
+			else if (!strcmp(mn, "value_size"))
+				map_uint(l->btf, m->type, &map->value_size);
+			else if ((!strcmp(mn, "key") || !strcmp(mn, "value")) &&
+				 (pt = btf__type_by_id(l->btf, m->type)) && btf_is_ptr(pt) &&
+				 (sz = btf__resolve_size(l->btf, pt->type)) > 0)
+				*(mn[0] == 'k' ? &map->key_size : &map->value_size) = (uint32_t)sz;
+		}
+	}
+}
+
+int nocsr_obj_map(const struct nocsr_obj *obj, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < obj->map_cnt; i++)
+		if (obj->maps[i].name && !strcmp(obj->maps[i].name, name))
+			return (int)i;
+	return -1;
+}
+
 static struct func *func_at(struct loader *l, size_t sec, size_t idx)
 {
 	size_t i;
@@ -630,6 +711,7 @@ int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
 	    (err = read_relocs(&l)))
 		goto out;
 	read_line_info(&l);
+	read_maps(&l);
 	for (i = 0; i < l.func_cnt; i++)
 		if (l.funcs[i].sec != l.text)
 			n++;
@@ -683,6 +765,7 @@ void nocsr_obj__close(struct nocsr_obj *obj)
 	for (i = 0; i < obj->str_cnt; i++)
 		free(obj->strs[i]);
 	free(obj->strs);
+	free(obj->maps);
 	free(obj->progs);
 	free(obj->path);
 	free(obj);

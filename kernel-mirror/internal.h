@@ -46,6 +46,7 @@ struct insn_aux {
 	uint8_t spills_num;		/* fastcall_spills_num on a call */
 	bool succ_seen[2];		/* fallthrough / taken edge followed */
 	int site;			/* index in sites or -1 */
+	int map;			/* helper call: map index in r1, -1 none, -2 several */
 };
 
 /* One slot of the predicted xlated program. */
@@ -87,8 +88,16 @@ struct nocsr_prog {
 	struct bpf_insn *x_insns;
 };
 
+/* A BTF-defined map (.maps), as far as the kernel's inlining cares. */
+struct nocsr_map {
+	const char *name;
+	uint32_t type, key_size, value_size, max_entries, flags;
+};
+
 struct nocsr_obj {
 	char *path;
+	struct nocsr_map *maps;
+	size_t map_cnt;
 	struct nocsr_prog *progs;
 	size_t prog_cnt;
 	/* strings the programs point into (names, line info) */
@@ -97,6 +106,7 @@ struct nocsr_obj {
 };
 
 const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s);
+int nocsr_obj_map(const struct nocsr_obj *obj, const char *name);
 
 /* patterns.c */
 int nocsr_subprog_of(const struct nocsr_prog *prog, size_t insn);

@@ -398,8 +398,10 @@ int nocsr_prog__find_patterns(struct nocsr_prog *p, enum nocsr_arch arch,
 	p->aux = calloc(p->insn_cnt ? p->insn_cnt : 1, sizeof(*p->aux));
 	if (!p->aux)
 		return -ENOMEM;
-	for (i = 0; i < p->insn_cnt; i++)
+	for (i = 0; i < p->insn_cnt; i++) {
 		p->aux[i].site = -1;
+		p->aux[i].map = -1;
+	}
 	if ((err = find_subprogs(p)))
 		return err;
 	find_lowest_off(p);

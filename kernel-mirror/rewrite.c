@@ -134,6 +134,47 @@ static int emit_may_goto(struct nocsr_prog *p, struct out *o, size_t i,
 	return err ? -ENOMEM : 0;
 }
 
+/*
+ * map_gen_lookup of array and hash maps (privileged: no index masking).
+ * Struct offsets are per-build, printed as placeholders.
+ */
+static bool emit_map_lookup(struct nocsr_prog *p, struct out *o, size_t i, int *err)
+{
+	const struct nocsr_map *map = &p->obj->maps[p->aux[i].map];
+	int n = (int)i;
+
+	if (map->flags & (1u << 12))	/* BPF_F_INNER_MAP */
+		return false;
+	if (map->type == BPF_MAP_TYPE_ARRAY) {
+		uint32_t elem = (map->value_size + 7) & ~7u;
+
+		*err |= emit(o, mk(BPF_ALU64 | BPF_ADD | BPF_K, 1, 0, 0, 0), n, -1,
+			     X_IMMSYM, "<offsetof(bpf_array,value)>");
+		*err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_W, 0, 2, 0, 0), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_JMP | BPF_JGE | BPF_K, 0, 0, 3, (int32_t)map->max_entries),
+			     n, -1, X_PLAIN, NULL);
+		if (elem && !(elem & (elem - 1)))
+			*err |= emit(o, mk(BPF_ALU64 | BPF_LSH | BPF_K, 0, 0, 0,
+					   __builtin_ctz(elem)), n, -1, X_PLAIN, NULL);
+		else
+			*err |= emit(o, mk(BPF_ALU64 | BPF_MUL | BPF_K, 0, 0, 0, (int32_t)elem),
+				     n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_ALU64 | BPF_ADD | BPF_X, 0, 1, 0, 0), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_JMP | BPF_JA, 0, 0, 1, 0), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0), n, -1, X_PLAIN, NULL);
+		return true;
+	}
+	if (map->type == BPF_MAP_TYPE_HASH) {
+		*err |= emit(o, mk(BPF_JMP | BPF_CALL, 0, 0, 0, 0), n, -1, X_CALLSYM,
+			     "__htab_map_lookup_elem");
+		*err |= emit(o, mk(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1, 0), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_ALU64 | BPF_ADD | BPF_K, 0, 0, 0, 0), n, -1, X_IMMSYM,
+			     "<offsetof(htab_elem,key)+key_size>");
+		return true;
+	}
+	return false;
+}
+
 static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 		    int *extra)
 {
@@ -198,6 +239,9 @@ static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 					    (int)i, -1, X_PLAIN, NULL);
 				continue;
 			}
+			if (insn->src_reg == 0 && insn->imm == BPF_FUNC_map_lookup_elem &&
+			    p->aux[i].map >= 0 && emit_map_lookup(p, o, i, &err))
+				continue;
 			if (insn->src_reg == NOCSR_PSEUDO_KFUNC_CALL && m->sym &&
 			    nocsr_kfunc_is_fastcall(m->sym, p->kernel)) {
 				err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 0, 1, 0, 0),
