@@ -556,6 +556,20 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 		else if (p->aux[i].map != m)
 			p->aux[i].map = -2;
 	}
+	if (!insn->src_reg && insn->imm == 181) {
+		/* update_loop_inline_state(): flags 0 and one callback */
+		struct insn_aux *ax = &p->aux[i];
+		bool zero = is_const(&s->r[4]) && s->r[4].lo == 0;
+		int cb = s->r[2].t == T_FUNC ? s->r[2].frame : -1;
+
+		if (!ax->loop_seen) {
+			ax->loop_seen = true;
+			ax->loop_fit = zero && cb >= 0;
+			ax->loop_cb = cb;
+		} else if (ax->loop_fit) {
+			ax->loop_fit = zero && cb == ax->loop_cb;
+		}
+	}
 	for (a = 1; a <= nargs; a++) {
 		struct val *v = &s->r[a];
 

@@ -47,6 +47,9 @@ struct insn_aux {
 	bool succ_seen[2];		/* fallthrough / taken edge followed */
 	int site;			/* index in sites or -1 */
 	int map;			/* helper call: map index in r1, -1 none, -2 several */
+	bool loop_seen;			/* bpf_loop: loop_inline_state */
+	bool loop_fit;
+	int loop_cb;
 };
 
 /* One slot of the predicted xlated program. */

@@ -119,6 +119,10 @@ static const char *k_imm(void *ctx, const struct bpf_insn *insn, uint64_t v,
 		snprintf(buf, len, "map[id:%u]", (uint32_t)insn->imm);
 		return buf;
 	}
+	if (insn->src_reg == BPF_PSEUDO_FUNC) {
+		snprintf(buf, len, "subprog[%+d]", insn->imm);
+		return buf;
+	}
 	if (insn->src_reg == BPF_PSEUDO_MAP_VALUE) {
 		snprintf(buf, len, "map[id:%u][0]+%u", (uint32_t)insn->imm,
 			 (uint32_t)insn[1].imm);
@@ -141,8 +145,8 @@ static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym)
 			c.off = 0;
 		}
 	}
-	if (nocsr_insn_is_ldimm64(&c) && c.src_reg)
-		c.imm = 0;
+	if (nocsr_insn_is_ldimm64(&c) && c.src_reg && c.src_reg != BPF_PSEUDO_FUNC)
+		c.imm = 0;	/* map ids, ksym addresses */
 	if (immsym)
 		c.imm = 0;
 	return c;

@@ -13,9 +13,10 @@
  * the next surviving one), which is what the kernel's successive
  * bpf_patch_insn_data()/verifier_remove_insns() calls amount to.
  *
- * Not modelled (the kernel rewrites them, `nocsr kernel` shows the
- * difference): context access conversion, map lookup inlining,
- * bpf_loop inlining, tail calls, zero-extension on riscv64, helpers other
+ * Also optimize_bpf_loop (before the dead-code passes) and array/hash
+ * map_gen_lookup.  Not modelled (the kernel rewrites them, `nocsr kernel` shows the
+ * difference): context access conversion, other maps' lookups,
+ * tail calls, zero-extension on riscv64, helpers other
  * than bpf_get_smp_processor_id inlined by the verifier.
  */
 #include <errno.h>
@@ -175,29 +176,83 @@ static bool emit_map_lookup(struct nocsr_prog *p, struct out *o, size_t i, int *
 	return false;
 }
 
+/*
+ * optimize_bpf_loop(): bpf_loop with flags 0 and a single known callback
+ * becomes a loop calling the callback directly, r6-r8 saved in three slots
+ * below the (reduced, 8-rounded) stack depth.
+ */
+static void emit_bpf_loop(struct nocsr_prog *p, struct out *o, size_t i,
+			  int base, int *err)
+{
+	int n = (int)i, cb = p->subprogs[p->aux[i].loop_cb].start;
+	int16_t r6 = (int16_t)base, r7 = (int16_t)(base + 8), r8 = (int16_t)(base + 16);
+
+	*err |= emit(o, mk(BPF_JMP | BPF_JLE | BPF_K, 1, 0, 2, MAX_LOOPS), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_ALU | BPF_MOV | BPF_K, 0, 0, 0, -7 /* -E2BIG */), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_JMP | BPF_JA, 0, 0, 16, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_STX | BPF_MEM | BPF_DW, 10, 6, r6, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_STX | BPF_MEM | BPF_DW, 10, 7, r7, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_STX | BPF_MEM | BPF_DW, 10, 8, r8, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 0, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_ALU | BPF_MOV | BPF_K, 7, 0, 0, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 8, 3, 0, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_JMP | BPF_JGE | BPF_X, 7, 6, 5, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 1, 7, 0, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 2, 8, 0, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_JMP | BPF_CALL, 0, NOCSR_PSEUDO_CALL, 0, 0), n, cb, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_ALU64 | BPF_ADD | BPF_K, 7, 0, 0, 1), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, -6, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 0, 7, 0, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_DW, 6, 10, r6, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_DW, 7, 10, r7, 0), n, -1, X_PLAIN, NULL);
+	*err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_DW, 8, 10, r8, 0), n, -1, X_PLAIN, NULL);
+}
+
 static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 		    int *extra)
 {
 	bool timed = timed_may_goto(p);
+	size_t n = p->subprog_cnt ? p->subprog_cnt : 1;
+	int loop_extra[n], mg[n], loop_base[n];
 	size_t i;
 	int err = 0;
 
-	/* may_goto slots go just below the (reduced) depth */
-	memset(extra, 0, p->subprog_cnt * sizeof(*extra));
-	for (i = 0; i < p->insn_cnt; i++)
-		if (!drop[i] && p->insns[i].code == (BPF_JMP | BPF_JCOND))
-			extra[p->aux[i].subprog] = timed ? 16 : 8;
+	/*
+	 * Per subprogram: d = reduced depth rounded to 8; optimize_bpf_loop
+	 * puts r6-r8 at d+24..d+8 below r10, then do_misc_fixups puts the
+	 * may_goto counter below that.  extra[] returns the total growth.
+	 */
+	for (i = 0; i < n; i++)
+		loop_extra[i] = mg[i] = loop_base[i] = 0;
+	for (i = 0; i < p->insn_cnt; i++) {
+		const struct bpf_insn *insn = &p->insns[i];
+		int s = p->aux[i].subprog;
+
+		if (drop[i])
+			continue;
+		if (nocsr_insn_is_call(insn) && !insn->src_reg && insn->imm == 181 &&
+		    p->aux[i].loop_fit)
+			loop_extra[s] = 24;
+		if (insn->code == (BPF_JMP | BPF_JCOND))
+			mg[s] = timed ? 16 : 8;
+	}
+	for (i = 0; i < p->subprog_cnt; i++) {
+		int d = (p->subprogs[i].depth_after + 7) & ~7;
+
+		loop_base[i] = -(d + loop_extra[i]);
+		extra[i] = loop_extra[i] + mg[i];
+	}
 	for (i = 0; i < p->insn_cnt && !err; i++) {
 		const struct bpf_insn *insn = &p->insns[i];
 		const struct insn_meta *m = &p->meta[i];
 		int s = p->aux[i].subprog;
 		struct nocsr_subprog *sp = &p->subprogs[s];
-		int depth = (sp->depth_after + 7) & ~7;
+		int depth = -loop_base[s];	/* what may_goto sees */
 		struct bpf_insn c = *insn;
 		int32_t d;
 
-		if ((size_t)sp->start == i && extra[s]) {
-			int nd = depth + extra[s];
+		if ((size_t)sp->start == i && mg[s]) {
+			int nd = depth + mg[s];
 
 			if (timed) {
 				err |= emit(o, mk(BPF_ST | BPF_MEM | BPF_DW, 10, 0, (int16_t)-nd,
@@ -215,8 +270,11 @@ static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 			int t = insn->src_reg == BPF_PSEUDO_FUNC ?
 				(int)((long)i + insn->imm + 1) : -1;
 
+			c = insn[1];
+			if (t >= 0)
+				c.imm = p->aux[t].subprog;
 			err |= emit(o, *insn, (int)i, t, X_PLAIN, NULL);
-			err |= emit(o, insn[1], (int)i, -1, X_SECOND, NULL);
+			err |= emit(o, c, (int)i, -1, X_SECOND, NULL);
 			i++;
 			continue;
 		}
@@ -237,6 +295,10 @@ static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 						  NOCSR_ADDR_PERCPU, 0), (int)i, -1, X_PLAIN, NULL);
 				err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_W, 0, 0, 0, 0),
 					    (int)i, -1, X_PLAIN, NULL);
+				continue;
+			}
+			if (insn->src_reg == 0 && insn->imm == 181 && p->aux[i].loop_fit) {
+				emit_bpf_loop(p, o, i, loop_base[s], &err);
 				continue;
 			}
 			if (insn->src_reg == 0 && insn->imm == BPF_FUNC_map_lookup_elem &&
