@@ -181,6 +181,7 @@ static int run_once(const struct cli *c, struct run_ctx *rc,
 
 	vo.clobber = form == RUN_COMPILED ? NOCSR_VM_CLOBBER_OLD :
 		     NOCSR_VM_CLOBBER_NEW;
+	vo.xlated = form == RUN_REWRITTEN;
 	ctx = calloc(1, c->ctx_size ? c->ctx_size : 1);
 	if (!ctx)
 		return -ENOMEM;

@@ -226,6 +226,45 @@ static bool is_kfunc_call(const struct bpf_insn *insn)
 	       insn->src_reg == BPF_PSEUDO_KFUNC_CALL;
 }
 
+/*
+ * What the verifier adds prints names where the kernel has addresses and
+ * struct offsets: the VM has its own numbers for them (utils/vm.h).
+ */
+static const struct {
+	__u8 code;
+	const char *text;
+	__s32 imm;
+} internal_insns[] = {
+	{ BPF_JMP | BPF_CALL, "call arch_bpf_timed_may_goto#",
+	  NOCSR_VM_FUNC_TIMED_MAY_GOTO },
+	{ BPF_JMP | BPF_CALL, "call __htab_map_lookup_elem#",
+	  NOCSR_VM_FUNC_HTAB_LOOKUP },
+	{ BPF_ALU64 | BPF_ADD | BPF_K, "<offsetof(bpf_array,value)>",
+	  NOCSR_VM_ARRAY_VALUE_OFF },
+	{ BPF_ALU64 | BPF_ADD | BPF_K, "<offsetof(htab_elem,key)+key_size>",
+	  NOCSR_VM_HTAB_VALUE_OFF },
+};
+
+static bool fix_internal(struct bpf_insn *insn, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(internal_insns) / sizeof(internal_insns[0]); i++) {
+		if (insn->code == internal_insns[i].code && !insn->src_reg &&
+		    strstr(text, internal_insns[i].text)) {
+			insn->imm = internal_insns[i].imm;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool has_internal_form(const struct bpf_insn *insn)
+{
+	return insn->code == (BPF_JMP | BPF_CALL) ||
+	       insn->code == (BPF_ALU64 | BPF_ADD | BPF_K);
+}
+
 static int fix_slot(struct run_prog *rp, const struct run_env *env,
 		    const struct nocsr_prog *prog, enum run_form form, size_t i)
 {
@@ -233,10 +272,14 @@ static int fix_slot(struct run_prog *rp, const struct run_env *env,
 	char text[256], name[128];
 	int idx;
 
-	if (!is_map_ld(insn) && !is_kfunc_call(insn))
+	if (!is_map_ld(insn) && !is_kfunc_call(insn) && !has_internal_form(insn))
 		return 0;
 	if (prog_text(prog, form, i, text, sizeof(text)) < 0)
 		text[0] = '\0';
+	if (fix_internal(insn, text))
+		return 0;
+	if (!is_map_ld(insn) && !is_kfunc_call(insn))
+		return 0;
 	if (is_map_ld(insn)) {
 		if (!text_sym(text, "map[id:<", '>', name, sizeof(name)) ||
 		    (idx = env_map_index(env, name)) < 0) {

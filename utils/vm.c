@@ -102,7 +102,7 @@ int vm_add_region(struct nocsr_vm *vm, const char *name,
 /* Only stack, ctx, data and map values hold bytes the program may touch. */
 static bool vm_region_is_data(const struct vm_region *r)
 {
-	return r->kind != VM_REG_MAP && r->kind != VM_REG_CODE;
+	return r->kind != VM_REG_CODE;
 }
 
 struct vm_region *vm_region_of(struct nocsr_vm *vm, __u64 addr, __u64 size,
@@ -114,7 +114,8 @@ struct vm_region *vm_region_of(struct nocsr_vm *vm, __u64 addr, __u64 size,
 	if ((addr & VM_ADDR_TAG) != VM_ADDR_TAG || idx >= vm->region_cnt)
 		return NULL;
 	r = &vm->regions[idx];
-	if (!vm_region_is_data(r) || (write && !r->writable))
+	if (!vm_region_is_data(r) || (write && !r->writable) ||
+	    VM_ADDR_OFF(addr) < r->lo)
 		return NULL;
 	if ((__u64)VM_ADDR_OFF(addr) + size > r->len)
 		return NULL;
@@ -323,11 +324,11 @@ static void vm_reset_machine(struct nocsr_vm *vm, void *ctx)
 	vm->ktime = 1000000000ull;
 	/* The kernel's may_goto budget per program run (BPF_MAX_LOOPS). */
 	vm->may_goto = 8u << 20;
-	for (i = 0; i < 11; i++)
+	for (i = 0; i < VM_NR_REGS; i++)
 		vm->regs[i] = vm_rng_next(&vm->garbage);
 	vm->regs[1] = ctx ? VM_ADDR(vm->ctx_idx, 0) : 0;
 	vm->regs[10] = VM_ADDR(0, NOCSR_VM_STACK_SIZE);
-	vm->undef = 0x7ff & ~((1u << 1) | (1u << 10));
+	vm->undef = ((1u << VM_NR_REGS) - 1) & ~((1u << 1) | (1u << 10));
 	vm_stack_scramble(vm, 0);
 	memset(vm->frames, 0, sizeof(vm->frames));
 	vm->frames[0].stop = 1;

@@ -86,7 +86,21 @@ struct nocsr_vm_opts {
 	int (*setup)(struct nocsr_vm *vm, void *priv);
 	void *priv;			/* passed to every callback above */
 	FILE *trace;			/* one line per executed insn, or NULL */
+	/*
+	 * The program is the verifier's output: accept its internal
+	 * encodings, BPF_REG_AX (r11) and the call to
+	 * arch_bpf_timed_may_goto (imm NOCSR_VM_FUNC_TIMED_MAY_GOTO).
+	 */
+	bool xlated;
 };
+
+/*
+ * Helper id standing for arch_bpf_timed_may_goto in an xlated program
+ * (the kernel prints its address).  Its convention is special: AX holds
+ * the stack offset of the may_goto counter, the new count comes back in
+ * AX, every other register is preserved.
+ */
+#define NOCSR_VM_FUNC_TIMED_MAY_GOTO	0xfff0
 
 #define NOCSR_VM_OPTS(NAME, ...)					\
 	struct nocsr_vm_opts NAME = {					\
@@ -148,7 +162,18 @@ int nocsr_vm__call(struct nocsr_vm *vm, __u64 func, const __u64 *args,
 		   unsigned int nargs, __u64 *ret);
 int nocsr_vm__cpu(const struct nocsr_vm *vm);
 
-/* Maps: array (and percpu array, one cpu) and hash (and percpu hash). */
+/*
+ * Maps: array (and percpu array, one cpu) and hash (and percpu hash).
+ * Like the kernel's struct bpf_array, a map's values sit at a fixed
+ * offset from the map pointer, so the verifier's inline lookups work:
+ * array value i at map + NOCSR_VM_ARRAY_VALUE_OFF + i * round_up(value, 8);
+ * the internal __htab_map_lookup_elem (NOCSR_VM_FUNC_HTAB_LOOKUP) returns
+ * an "element" NOCSR_VM_HTAB_VALUE_OFF bytes before the value.
+ */
+#define NOCSR_VM_ARRAY_VALUE_OFF	256
+#define NOCSR_VM_HTAB_VALUE_OFF		64
+#define NOCSR_VM_FUNC_HTAB_LOOKUP	0xfff1
+
 int nocsr_vm__map_create(struct nocsr_vm *vm, const char *name,
 			 enum bpf_map_type type, __u32 key_size,
 			 __u32 value_size, __u32 max_entries,

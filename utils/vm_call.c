@@ -183,6 +183,34 @@ static struct vm_func *vm_resolve_func(struct nocsr_vm *vm,
 	return f;
 }
 
+/*
+ * arch_bpf_timed_may_goto -> bpf_check_timed_may_goto: stamps the frame's
+ * {count, timestamp} slot pair and refills the count until a quarter
+ * second has passed.  The VM has no clock: refills come out of the same
+ * BPF_MAX_LOOPS budget plain may_goto uses, so a loop bounded only by
+ * may_goto stops after about as many iterations in both forms.
+ */
+static int vm_timed_may_goto(struct nocsr_vm *vm)
+{
+	const __u64 refill = 0xffff;	/* BPF_MAX_TIMED_LOOPS */
+	__u64 stamp = 1, ax = 0;
+	__u8 *mem, *shadow;
+	int err;
+
+	err = vm_check(vm, vm->regs[BPF_REG_10] + vm->regs[VM_REG_AX], 16, true,
+		       &mem, &shadow);
+	if (err)
+		return err;
+	memcpy(mem + 8, &stamp, sizeof(stamp));
+	memset(shadow + 8, 0, sizeof(stamp));
+	if (vm->may_goto >= refill) {
+		vm->may_goto -= refill;
+		ax = refill;
+	}
+	vm_set_reg(vm, VM_REG_AX, ax, false);
+	return 0;
+}
+
 int vm_call(struct nocsr_vm *vm, const struct bpf_insn *insn)
 {
 	struct nocsr_vm_call c;
@@ -193,6 +221,9 @@ int vm_call(struct nocsr_vm *vm, const struct bpf_insn *insn)
 	void *priv;
 	int err;
 
+	if (vm->opts.xlated && insn->src_reg == 0 &&
+	    insn->imm == NOCSR_VM_FUNC_TIMED_MAY_GOTO)
+		return vm_timed_may_goto(vm);
 	f = vm_resolve_func(vm, insn, &c);
 	if (!f)
 		return vm->res->err;
@@ -215,7 +246,7 @@ int vm_call(struct nocsr_vm *vm, const struct bpf_insn *insn)
 int nocsr_vm__call(struct nocsr_vm *vm, __u64 func, const __u64 *args,
 		   unsigned int nargs, __u64 *ret)
 {
-	__u64 regs[11], target = VM_ADDR_OFF(func) / sizeof(struct bpf_insn);
+	__u64 regs[VM_NR_REGS], target = VM_ADDR_OFF(func) / sizeof(struct bpf_insn);
 	int pc = vm->pc, depth = vm->depth, err;
 	__u16 undef = vm->undef;
 	unsigned int i;
@@ -307,6 +338,27 @@ static int h_map_lookup(struct nocsr_vm *vm, const __u64 *args, __u64 *ret,
 		return err;
 	if (vm_map_lookup_addr(map, key, ret))
 		*ret = 0;
+	return 0;
+}
+
+/* What the verifier's inline hash lookup calls: an element, not a value. */
+static int h_htab_lookup(struct nocsr_vm *vm, const __u64 *args, __u64 *ret,
+			 void *priv)
+{
+	struct nocsr_vm_map *map;
+	__u8 *key;
+	int err;
+
+	(void)priv;
+	err = h_map_args(vm, args, &map, &key);
+	if (err)
+		return err;
+	if (!map->is_hash)
+		return vm_fail(vm, -EINVAL, "%s is not a hash map", map->name);
+	if (vm_map_lookup_addr(map, key, ret))
+		*ret = 0;
+	else
+		*ret -= NOCSR_VM_HTAB_VALUE_OFF;
 	return 0;
 }
 
@@ -528,6 +580,14 @@ int vm_install_builtins(struct nocsr_vm *vm)
 		if (err)
 			return err;
 	}
+	/* Kernel-internal, so no prototype in the helper table. */
+	err = nocsr_vm__set_helper(vm, NOCSR_VM_FUNC_HTAB_LOOKUP, h_htab_lookup,
+				   NULL);
+	if (err)
+		return err;
+	vm->helpers[NOCSR_VM_FUNC_HTAB_LOOKUP].nargs = 2;
+	snprintf(vm->helpers[NOCSR_VM_FUNC_HTAB_LOOKUP].name,
+		 sizeof(vm->helpers[0].name), "__htab_map_lookup_elem");
 	for (i = 0; i < nocsr_fastcall_kfunc_cnt; i++) {
 		const struct nocsr_kfunc *k = &nocsr_fastcall_kfuncs[i];
 

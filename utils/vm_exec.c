@@ -581,7 +581,7 @@ static int vm_ld_value(struct nocsr_vm *vm, const struct bpf_insn *insn,
 		if (map->is_hash || off >= map->value_size)
 			return vm_fail(vm, -EINVAL, "bad direct value access %s+%u",
 				       map->name, off);
-		*val = VM_ADDR(map->values_idx, off);
+		*val = VM_ADDR(map->values_idx, NOCSR_VM_ARRAY_VALUE_OFF + off);
 		return 0;
 	case BPF_PSEUDO_FUNC:
 		target = (__s64)vm->pc + 1 + insn->imm;
@@ -653,6 +653,8 @@ static int vm_step(struct nocsr_vm *vm, const struct bpf_insn *insn,
 int vm_exec(struct nocsr_vm *vm)
 {
 	struct nocsr_vm_result *res = vm->res;
+	/* AX only exists in what the verifier emits. */
+	int max_reg = vm->opts.xlated ? VM_REG_AX : BPF_REG_10;
 
 	for (;;) {
 		const struct bpf_insn *insn;
@@ -666,7 +668,7 @@ int vm_exec(struct nocsr_vm *vm)
 		insn = &vm->insns[vm->pc];
 		if (vm->opts.trace)
 			vm_trace(vm, insn);
-		if (insn->dst_reg > BPF_REG_10 || insn->src_reg > BPF_REG_10)
+		if (insn->dst_reg > max_reg || insn->src_reg > max_reg)
 			return vm_fail(vm, -EINVAL, "invalid register");
 		next = vm->pc + 1;
 		err = vm_step(vm, insn, &next, &done);

@@ -38,16 +38,13 @@ static int vm_map_add(struct nocsr_vm *vm, struct nocsr_vm_map *map)
 	int err;
 
 	snprintf(name, sizeof(name), "map:%s", map->name);
-	err = vm_add_region(vm, name, VM_REG_MAP, NULL, 0, false, true,
-			    &map->handle_idx);
-	if (!err)
-		err = vm_add_region(vm, name, VM_REG_MAP_VALUES, NULL,
-				    map->value_stride * map->max_entries, true,
-				    true, &map->values_idx);
+	err = vm_add_region(vm, name, VM_REG_MAP, NULL, NOCSR_VM_ARRAY_VALUE_OFF +
+			    map->value_stride * map->max_entries, true, true,
+			    &map->values_idx);
 	if (err)
 		return err;
-	vm->regions[map->handle_idx].map = map;
 	vm->regions[map->values_idx].map = map;
+	vm->regions[map->values_idx].lo = NOCSR_VM_ARRAY_VALUE_OFF;
 	p = realloc(vm->maps, (vm->map_cnt + 1) * sizeof(*p));
 	if (!p)
 		return -ENOMEM;
@@ -135,7 +132,7 @@ struct nocsr_vm_map *nocsr_vm__map_by_name(struct nocsr_vm *vm,
 
 __u64 nocsr_vm_map__addr(const struct nocsr_vm_map *map)
 {
-	return VM_ADDR(map->handle_idx, 0);
+	return VM_ADDR(map->values_idx, 0);
 }
 
 __u32 nocsr_vm_map__key_size(const struct nocsr_vm_map *map)
@@ -161,7 +158,7 @@ struct nocsr_vm_map *nocsr_vm__map_at(struct nocsr_vm *vm, __u64 addr)
 static __u8 *vm_map_value(struct nocsr_vm_map *map, __u32 slot, __u8 **shadow)
 {
 	struct vm_region *r = &map->vm->regions[map->values_idx];
-	__u32 off = slot * map->value_stride;
+	__u32 off = NOCSR_VM_ARRAY_VALUE_OFF + slot * map->value_stride;
 
 	if (shadow)
 		*shadow = r->shadow + off;
@@ -191,7 +188,8 @@ int vm_map_lookup_addr(struct nocsr_vm_map *map, const __u8 *key,
 
 	if (slot < 0)
 		return slot;
-	*value_addr = VM_ADDR(map->values_idx, (__u32)slot * map->value_stride);
+	*value_addr = VM_ADDR(map->values_idx, NOCSR_VM_ARRAY_VALUE_OFF +
+			      (__u32)slot * map->value_stride);
 	return 0;
 }
 
@@ -316,8 +314,8 @@ __u64 vm_map_digest(struct nocsr_vm_map *map, __u64 *undef)
 	__u32 i;
 
 	if (!map->is_hash) {
-		*undef += count_set(r->shadow, r->len);
-		return vm_hash(h, r->mem, r->len);
+		*undef += count_set(r->shadow + r->lo, r->len - r->lo);
+		return vm_hash(h, r->mem + r->lo, r->len - r->lo);
 	}
 	for (i = 0; i < map->max_entries; i++) {
 		if (!map->used[i])
@@ -357,7 +355,7 @@ int vm_map_dump(struct nocsr_vm_map *map, FILE *f)
 
 		fprintf(f, "map %s: array, %u x %u bytes\n", map->name,
 			map->max_entries, map->value_size);
-		vm_hexdump(f, r->mem, r->shadow, r->len);
+		vm_hexdump(f, r->mem + r->lo, r->shadow + r->lo, r->len - r->lo);
 		return 0;
 	}
 	slots = calloc(map->max_entries, sizeof(*slots));

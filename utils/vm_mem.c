@@ -37,7 +37,7 @@ __u64 vm_digest(struct nocsr_vm *vm, __u64 *undef_bytes)
 	for (i = 0; i < vm->region_cnt; i++) {
 		struct vm_region *r = &vm->regions[i];
 
-		if (r->kind == VM_REG_MAP_VALUES) {
+		if (r->kind == VM_REG_MAP) {
 			__u64 m = vm_map_digest(r->map, undef_bytes);
 
 			h = vm_hash(h, &m, sizeof(m));
@@ -97,7 +97,7 @@ int nocsr_vm__dump_mem(struct nocsr_vm *vm, FILE *f)
 	for (i = 0; i < vm->region_cnt; i++) {
 		struct vm_region *r = &vm->regions[i];
 
-		if (r->kind == VM_REG_MAP_VALUES) {
+		if (r->kind == VM_REG_MAP) {
 			err = vm_map_dump(r->map, f);
 			if (err)
 				return err;

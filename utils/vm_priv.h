@@ -41,12 +41,15 @@
 #define VM_MAX_REGIONS		0xffff
 #define VM_MAX_REGION_LEN	0x80000000u
 
+/* r0..r10, plus the kernel's BPF_REG_AX (r11) for xlated programs. */
+#define VM_REG_AX		11
+#define VM_NR_REGS		12
+
 enum vm_region_kind {
 	VM_REG_STACK,
 	VM_REG_CTX,
 	VM_REG_DATA,		/* caller buffer */
-	VM_REG_MAP,		/* map handle: not addressable, len 0 */
-	VM_REG_MAP_VALUES,
+	VM_REG_MAP,		/* handle at offset 0, values from lo */
 	VM_REG_CODE,		/* subprogram addresses (PSEUDO_FUNC) */
 };
 
@@ -57,6 +60,7 @@ struct vm_region {
 	bool owned;		/* mem and shadow freed with the VM */
 	__u8 *mem;
 	__u8 *shadow;		/* per byte: 1 = holds garbage */
+	__u32 lo;		/* offsets below are not addressable */
 	__u32 len;
 	struct nocsr_vm_map *map;
 };
@@ -70,8 +74,7 @@ struct nocsr_vm_map {
 	__u32 value_size;
 	__u32 value_stride;	/* value_size rounded up to 8 */
 	__u32 max_entries;
-	__u32 handle_idx;	/* region of the handle */
-	__u32 values_idx;	/* region of the values */
+	__u32 values_idx;	/* region: handle at 0, values at VALUE_OFF */
 	__u8 *keys;		/* hash: max_entries * key_size */
 	__u8 *used;		/* hash: slot in use */
 };
@@ -117,7 +120,7 @@ struct nocsr_vm {
 	__u32 kfunc_cnt;
 
 	/* machine state */
-	__u64 regs[11];
+	__u64 regs[VM_NR_REGS];
 	__u16 undef;		/* bit i: r_i holds garbage */
 	int pc;
 	int depth;		/* frames in use, 1 = main program */

@@ -693,6 +693,40 @@ static void test_maps(void)
 	CHECK_EQ(res.r0, 77);
 	CHECK_EQ(run(bad_map, ARRAY_SIZE(bad_map), &o, NULL, 0, &res), -EINVAL);
 	CHECK_EQ(res.err_insn, 1);
+	/* the verifier's inline lookups: arr[1] at map + offset + 8 ... */
+	{
+		struct bpf_insn p[] = {
+			I_LD_MAP_FD(1, 0),
+			I_ALU64_IMM(BPF_ADD, 1, NOCSR_VM_ARRAY_VALUE_OFF),
+			I_LDX(BPF_DW, 0, 1, 8), I_EXIT(),
+		};
+		struct bpf_insn q[] = {
+			I_LD_MAP_FD(1, 0), I_LDX(BPF_DW, 0, 1, 0), I_EXIT(),
+		};
+
+		CHECK_EQ(run(p, ARRAY_SIZE(p), &o, NULL, 0, &res), 0);
+		CHECK_EQ(res.r0, 100);
+		/* ... while the map header itself is not memory */
+		CHECK_EQ(run(q, ARRAY_SIZE(q), &o, NULL, 0, &res), -EFAULT);
+	}
+	/* ... and hash elements sit NOCSR_VM_HTAB_VALUE_OFF before values */
+	{
+		struct bpf_insn p[] = {
+			I_ST(BPF_W, 10, -4, 7), I_ST(BPF_DW, 10, -16, 9),
+			I_LD_MAP_FD(1, 1), I_MOV64_REG(2, 10),
+			I_ALU64_IMM(BPF_ADD, 2, -4), I_MOV64_REG(3, 10),
+			I_ALU64_IMM(BPF_ADD, 3, -16), I_MOV64_IMM(4, 0), I_CALL(2),
+			I_LD_MAP_FD(1, 1), I_MOV64_REG(2, 10),
+			I_ALU64_IMM(BPF_ADD, 2, -4),
+			I_CALL(NOCSR_VM_FUNC_HTAB_LOOKUP),
+			I_ALU64_IMM(BPF_ADD, 0, NOCSR_VM_HTAB_VALUE_OFF),
+			I_LDX(BPF_DW, 0, 0, 0), I_EXIT(),
+		};
+
+		CHECK_EQ(run(p, ARRAY_SIZE(p), &o, NULL, 0, &res), 0);
+		CHECK_EQ(res.r0, 9);
+		CHECK(!res.undef_uses, "htab lookup takes two args");
+	}
 }
 
 static void test_map_api(void)
@@ -874,6 +908,28 @@ static void test_loop(void)
 	CHECK_EQ(res.r0, 0x50a);
 }
 
+static void test_xlated(void)
+{
+	NOCSR_VM_OPTS(o, .xlated = true, .seed = 1);
+	struct nocsr_vm_result res;
+	/* AX, and the timed may_goto refill: AX in, AX out, nothing clobbered */
+	struct bpf_insn p[] = {
+		I_MOV64_IMM(1, 7), I_ST(BPF_DW, 10, -16, 0), I_ST(BPF_DW, 10, -8, 0),
+		I_MOV64_IMM(11, -16), I_CALL(NOCSR_VM_FUNC_TIMED_MAY_GOTO),
+		I_STX(BPF_DW, 10, 11, -16), I_LDX(BPF_DW, 0, 10, -16),
+		I_LDX(BPF_DW, 2, 10, -8), I_ALU64_IMM(BPF_LSH, 2, 32),
+		I_ALU64_REG(BPF_OR, 0, 2), I_ALU64_IMM(BPF_LSH, 1, 20),
+		I_ALU64_REG(BPF_OR, 0, 1), I_EXIT(),
+	};
+
+	CHECK_EQ(run(p, ARRAY_SIZE(p), &o, NULL, 0, &res), 0);
+	CHECK_EQ(res.r0, 0x10070ffffull);
+	CHECK_EQ(res.calls, 0);
+	/* the same program is not acceptable as compiler output */
+	CHECK_EQ(run(p, ARRAY_SIZE(p), NULL, NULL, 0, &res), -EINVAL);
+	CHECK_EQ(res.err_insn, 3);
+}
+
 #define TEST(fn)							\
 	do {								\
 		cur = #fn + 5;						\
@@ -911,6 +967,7 @@ int main(int argc, char **argv)
 	TEST(test_printk);
 	TEST(test_kfuncs);
 	TEST(test_loop);
+	TEST(test_xlated);
 	printf("vm_test: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

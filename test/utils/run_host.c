@@ -6,6 +6,7 @@
 // RUN: %build/bin/nocsr-run %t.o --host --prog pattern --arch x86_64 | FileCheck %s --check-prefix=X86
 // RUN: %build/bin/nocsr-run %t.o --host --prog sys --ctx-size 16 | FileCheck %s --check-prefix=SYS
 // RUN: not %build/bin/nocsr-run %t.o --host --prog noisy | FileCheck %s --check-prefix=NOISY
+// RUN: %build/bin/nocsr-run %t.o --host --prog hashy --cpu 1 --arch x86_64 | FileCheck %s --check-prefix=HASH
 #include "nocsr_test.h"
 
 struct {
@@ -50,6 +51,28 @@ SEC("syscall") int sys(void *ctx)
 	return (__u32)v;
 }
 
+struct {
+	__uint(type, 1 /* BPF_MAP_TYPE_HASH */);
+	__uint(max_entries, 4);
+	__type(key, __u32);
+	__type(value, __u64);
+} h SEC(".maps");
+
+// Hash lookups, inlined by the verifier through __htab_map_lookup_elem.
+SEC("raw_tp") int hashy(void *ctx)
+{
+	__u32 k = bpf_get_smp_processor_id() + 7;
+	__u64 v = 5, *p;
+
+	bpf_map_update_elem(&h, &k, &v, 0);
+	p = bpf_map_lookup_elem(&h, &k);
+	if (!p)
+		return 1;
+	*p += k;
+	k++;
+	return bpf_map_lookup_elem(&h, &k) ? 2 : 3;
+}
+
 // prandom: the VM's stream is not the kernel's, the maps disagree.
 SEC("raw_tp") int noisy(void *ctx)
 {
@@ -71,6 +94,11 @@ SEC("raw_tp") int noisy(void *ctx)
 
 // SYS:      sys: host      r0=0x7a55300b maps same
 // SYS-NEXT: sys: same over 4 seeds and the host
+
+// HASH:      hashy: compiled  r0=0x3 {{.*}} calls=4 fastcalls=0
+// HASH-NEXT: hashy: rewritten r0=0x3 {{.*}} calls=4 fastcalls=1
+// HASH-NEXT: hashy: host      r0=0x3 maps same
+// HASH-NEXT: hashy: same over 4 seeds and the host
 
 // NOISY:      noisy: host      r0=0x0 DIFFERENT: map out: values differ
 // NOISY-NEXT: noisy: DIFFERENT over 4 seeds: the host disagrees
