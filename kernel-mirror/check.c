@@ -8,9 +8,16 @@ static void help(void)
 {
 	printf("Usage: nocsr check OBJ [--prog NAME] [--arch A] [--kernel K] [--json]\n"
 	       "One line per fastcall site that keeps spills/fills:\n"
-	       "  PROG: insn N: CALLEE [FILE:LINE]: STATUS: RULE\n"
+	       "  PROG: insn N: CALLEE: STATUS: RULE [FILE:LINE: SOURCE]\n"
 	       "then a summary.  Exit 0 if every site is rewritten, 1 if not,\n"
 	       "2 on bad input.\n");
+}
+
+static const char *trim(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
 }
 
 static void site_json(struct json *j, const struct nocsr_site *s)
@@ -81,12 +88,13 @@ int do_check(int argc, char **argv)
 			}
 			if (s->status == NOCSR_SITE_REWRITTEN)
 				continue;
-			printf("%s: insn %u: %s", nocsr_prog__name(p), s->insn,
-			       s->callee);
-			if (s->file)
-				printf(" [%s:%u]", s->file, s->line);
-			printf(": %s: %s\n", s->status == NOCSR_SITE_PARTIAL ?
+			printf("%s: insn %u: %s: %s: %s", nocsr_prog__name(p), s->insn,
+			       s->callee, s->status == NOCSR_SITE_PARTIAL ?
 			       "partially rewritten" : "not rewritten", s->why);
+			if (s->file)
+				printf(" [%s:%u: %s]", s->file, s->line,
+				       s->source ? trim(s->source) : "");
+			putchar('\n');
 		}
 		if (o.json) {
 			json_arr_close(&j);

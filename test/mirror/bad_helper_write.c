@@ -67,7 +67,7 @@ SEC("raw_tp") __attribute__((naked)) int bad_helper_write(void)
 // CHECK-RV64-NEXT: 10: (95) exit
 // CHECK-RV64-NOT:  {{.}}
 
-// WHY: bad_helper_write: insn 2: bpf_get_smp_processor_id [{{.*}}.c:{{[0-9]+}}]: not rewritten: insn 8 writes fp-8 through r1 (bpf_probe_read_kernel writes it): stack contract broken, subprogram 0 keeps all pairs
+// WHY: bad_helper_write: insn 2: bpf_get_smp_processor_id: not rewritten: insn 8 writes fp-8 through r1 (bpf_probe_read_kernel writes it): stack contract broken, subprogram 0 keeps all pairs [{{.*}}.c:{{[0-9]+}}: {{.*}}]
 // WHY: 0 of 1 fastcall sites rewritten (x86_64, 6.18)
 
 // KERNEL: stack depth: mirror 8, kernel 8

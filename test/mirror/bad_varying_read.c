@@ -76,7 +76,7 @@ SEC("raw_tp") __attribute__((naked)) int bad_varying_read(void)
 // CHECK-RV64-NEXT: 12: (95) exit
 // CHECK-RV64-NOT:  {{.}}
 
-// WHY: bad_varying_read: insn 2: bpf_get_smp_processor_id [{{.*}}.c:{{[0-9]+}}]: not rewritten: insn 10 reads fp-16 (variable offset, lowest) through r1: stack contract broken, subprogram 0 keeps all pairs
+// WHY: bad_varying_read: insn 2: bpf_get_smp_processor_id: not rewritten: insn 10 reads fp-16 (variable offset, lowest) through r1: stack contract broken, subprogram 0 keeps all pairs [{{.*}}.c:{{[0-9]+}}: {{.*}}]
 // WHY: 0 of 1 fastcall sites rewritten (x86_64, 6.18)
 
 // KERNEL: stack depth: mirror 16, kernel 16

@@ -80,7 +80,7 @@ SEC("raw_tp") __attribute__((naked)) int bad_write_in_subprog(void)
 // CHECK-RV64-NEXT: 12: (95) exit
 // CHECK-RV64-NOT:  {{.}}
 
-// WHY: bad_write_in_subprog: insn 2: bpf_get_smp_processor_id [{{.*}}.c:{{[0-9]+}}]: not rewritten: insn 10 writes fp-8 through r1 in the caller's frame: stack contract broken, subprogram 0 keeps all pairs
+// WHY: bad_write_in_subprog: insn 2: bpf_get_smp_processor_id: not rewritten: insn 10 writes fp-8 through r1 in the caller's frame: stack contract broken, subprogram 0 keeps all pairs [{{.*}}.c:{{[0-9]+}}: {{.*}}]
 // WHY: 0 of 1 fastcall sites rewritten (x86_64, 6.18)
 
 // KERNEL: stack depth: mirror 8+0, kernel 8+0

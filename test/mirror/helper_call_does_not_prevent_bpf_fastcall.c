@@ -56,7 +56,7 @@ SEC("raw_tp") __attribute__((naked)) int not_prevent(void)
 // CHECK-RV64-NEXT: 6: (95) exit
 // CHECK-RV64-NOT:  {{.}}
 
-// WHY: not_prevent: insn 2: bpf_get_prandom_u32 [{{.*}}.c:{{[0-9]+}}]: not rewritten: bpf_get_prandom_u32 is not a fastcall helper on 6.18
+// WHY: not_prevent: insn 2: bpf_get_prandom_u32: not rewritten: bpf_get_prandom_u32 is not a fastcall helper on 6.18 [{{.*}}.c:{{[0-9]+}}: {{.*}}]
 // WHY: 1 of 2 fastcall sites rewritten (x86_64, 6.18)
 
 // KERNEL: stack depth: mirror 16, kernel 16

@@ -79,7 +79,7 @@ SEC("raw_tp") __attribute__((naked)) int jump_into(void)
 
 // WHY: 1 of 1 fastcall sites rewritten (x86_64, 6.18)
 
-// WHY73: jump_into: insn 4: bpf_get_smp_processor_id [{{.*}}.c:{{[0-9]+}}]: not rewritten: a jump enters the pattern at insn 4: 7.3 does not rewrite it
+// WHY73: jump_into: insn 4: bpf_get_smp_processor_id: not rewritten: a jump enters the pattern at insn 4: 7.3 does not rewrite it [{{.*}}.c:{{[0-9]+}}: {{.*}}]
 // WHY73: 0 of 1 fastcall sites rewritten (x86_64, 7.3)
 
 // KERNEL: stack depth: mirror 0, kernel 0

@@ -56,7 +56,7 @@ SEC("raw_tp") __attribute__((naked)) int min_stack_offset(void)
 // CHECK-RV64-NEXT: 6: (95) exit
 // CHECK-RV64-NOT:  {{.}}
 
-// WHY: min_stack_offset: insn 2: bpf_get_smp_processor_id [{{.*}}.c:{{[0-9]+}}]: not rewritten: innermost spill at -8 but the subprogram's lowest spill offset is -16
+// WHY: min_stack_offset: insn 2: bpf_get_smp_processor_id: not rewritten: innermost spill at -8 but the subprogram's lowest spill offset is -16 [{{.*}}.c:{{[0-9]+}}: {{.*}}]
 // WHY: 1 of 2 fastcall sites rewritten (x86_64, 6.18)
 
 // KERNEL: stack depth: mirror 8, kernel 8
