@@ -407,13 +407,15 @@ int main(int argc, char **argv)
 	if (!c.verbose)
 		nocsr_set_print(NULL);
 	err = nocsr_obj__open(c.path, &obj);
-	if (!err)
-		err = run_env_load(&env, c.path, c.verbose);
 	if (err) {
 		fprintf(stderr, "nocsr-run: %s: %s\n", c.path, strerror(-err));
-		nocsr_obj__close(obj);
 		return EXIT_BAD;
 	}
+	/* Programs without maps still run when libbpf dislikes the object. */
+	err = run_env_load(&env, c.path, c.verbose);
+	if (err)
+		fprintf(stderr, "nocsr-run: %s: libbpf cannot open it (%s): no maps\n",
+			c.path, strerror(-err));
 	for (i = 0; i < nocsr_obj__prog_cnt(obj); i++) {
 		struct nocsr_prog *prog = nocsr_obj__prog(obj, i);
 

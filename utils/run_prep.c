@@ -76,7 +76,7 @@ int run_env_load(struct run_env *env, const char *path, bool verbose)
 		libbpf_set_print(run_quiet);
 	obj = bpf_object__open_file(path, NULL);
 	if (!obj)
-		return -errno;
+		return errno ? -errno : -EINVAL;
 	bpf_object__for_each_map(m, obj) {
 		err = run_env_add(env, m);
 		if (err)
