@@ -3,7 +3,8 @@
  * nocsr-run: differential execution of the programs of a BPF object.
  *
  *   nocsr-run OBJ [--prog NAME] [--arch A] [--kernel K] [--seeds N]
- *             [--ctx-size N] [--cpu N] [--host] [--dump] [--trace] [-v]
+ *             [--ctx-size N] [--cpu N] [--host] [--json] [--dump]
+ *             [--trace] [-v]
  *
  * Each program runs "as compiled" (the mirror's input program; every call
  * scrambles r0..r5 it may clobber, as on a kernel without bpf_fastcall)
@@ -28,9 +29,9 @@
 
 #include "run.h"
 
-#define EXIT_SAME	0
-#define EXIT_DIFF	1
-#define EXIT_BAD	2
+#define EXIT_SAME	RUN_EXIT_SAME
+#define EXIT_DIFF	RUN_EXIT_DIFF
+#define EXIT_BAD	RUN_EXIT_BAD
 
 struct cli {
 	const char *path;
@@ -43,13 +44,8 @@ struct cli {
 	bool dump;
 	bool trace;
 	bool host;
+	bool json;
 	bool verbose;
-};
-
-/* What two runs must agree on, and what explains a disagreement. */
-struct outcome {
-	struct nocsr_vm_result res;
-	__u64 out_hash;
 };
 
 static void usage(FILE *f)
@@ -65,6 +61,7 @@ static void usage(FILE *f)
 		"  --ctx-size N    bytes of ctx, filled with a fixed pattern (default: 256)\n"
 		"  --cpu N         what bpf_get_smp_processor_id returns (default: 0)\n"
 		"  --host          also BPF_PROG_TEST_RUN raw_tp/syscall programs in this kernel\n"
+		"  --json          one JSON array, an object per program\n"
 		"  --dump          print memory and trace_printk output of the first runs\n"
 		"  --trace         trace every instruction of the first runs to stderr\n"
 		"  -v              libbpf messages\n"
@@ -119,6 +116,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			c->trace = true;
 		else if (!strcmp(a, "--host"))
 			c->host = true;
+		else if (!strcmp(a, "--json"))
+			c->json = true;
 		else if (!strcmp(a, "-v"))
 			c->verbose = true;
 		else if (a[0] == '-' && a[1] == '-') {
@@ -149,12 +148,14 @@ static __u64 fnv(const char *s, size_t n)
 }
 
 /* ctx bytes are a fixed pattern, so a program reading them sees data. */
-static void fill_ctx(__u8 *ctx, size_t n)
+static __u8 *make_ctx(size_t n)
 {
+	__u8 *ctx = calloc(1, n ? n : 1);
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; ctx && i < n; i++)
 		ctx[i] = (__u8)(i * 37 + 11);
+	return ctx;
 }
 
 static const char *form_name(enum run_form f)
@@ -168,12 +169,12 @@ static const char *form_name(enum run_form f)
  */
 static int run_once(const struct cli *c, struct run_ctx *rc,
 		    enum run_form form, __u64 seed, FILE *dump,
-		    struct outcome *o, struct nocsr_vm **keep)
+		    struct run_outcome *o, struct nocsr_vm **keep)
 {
 	NOCSR_VM_OPTS(vo, .seed = seed, .cpu = c->cpu, .priv = rc,
 		      .kfunc_name = run_kfunc_name,
 		      .trace = seed == 1 && c->trace ? stderr : NULL);
-	struct nocsr_vm *vm;
+	struct nocsr_vm *vm = NULL;
 	const char *out;
 	__u8 *ctx;
 	size_t len;
@@ -182,35 +183,29 @@ static int run_once(const struct cli *c, struct run_ctx *rc,
 	vo.clobber = form == RUN_COMPILED ? NOCSR_VM_CLOBBER_OLD :
 		     NOCSR_VM_CLOBBER_NEW;
 	vo.xlated = form == RUN_REWRITTEN;
-	ctx = calloc(1, c->ctx_size ? c->ctx_size : 1);
-	if (!ctx)
-		return -ENOMEM;
-	fill_ctx(ctx, c->ctx_size);
-	err = nocsr_vm__new(&vm, rc->rp->insns, rc->rp->cnt, &vo);
+	ctx = make_ctx(c->ctx_size);
+	err = ctx ? nocsr_vm__new(&vm, rc->rp->insns, rc->rp->cnt, &vo) : -ENOMEM;
 	if (!err)
 		err = run_env_setup(vm, rc);
-	if (err) {
-		nocsr_vm__free(vm);
-		free(ctx);
-		return err;
+	if (!err) {
+		nocsr_vm__run(vm, ctx, c->ctx_size, &o->res);
+		out = nocsr_vm__output(vm, &len);
+		o->out_hash = fnv(out, len);
+		if (dump) {
+			fprintf(dump, "--- %s memory\n", form_name(form));
+			nocsr_vm__dump_mem(vm, dump);
+			fprintf(dump, "--- %s trace_printk\n%s", form_name(form), out);
+		}
 	}
-	nocsr_vm__run(vm, ctx, c->ctx_size, &o->res);
-	out = nocsr_vm__output(vm, &len);
-	o->out_hash = fnv(out, len);
-	if (dump) {
-		fprintf(dump, "--- %s memory\n", form_name(form));
-		nocsr_vm__dump_mem(vm, dump);
-		fprintf(dump, "--- %s trace_printk\n%s", form_name(form), out);
-	}
-	if (keep)
+	if (!err && keep)
 		*keep = vm;
 	else
 		nocsr_vm__free(vm);
 	free(ctx);
-	return 0;
+	return err;
 }
 
-static bool same(const struct outcome *a, const struct outcome *b)
+bool run_outcome_same(const struct run_outcome *a, const struct run_outcome *b)
 {
 	if (a->res.err || b->res.err)
 		return a->res.err == b->res.err;
@@ -218,174 +213,179 @@ static bool same(const struct outcome *a, const struct outcome *b)
 	       a->out_hash == b->out_hash;
 }
 
-static void print_outcome(const char *prog, const char *what,
-			  const struct outcome *o)
+/* One form with every seed; notes the first seed that disagrees. */
+static int run_form(const struct cli *c, struct run_report *r,
+		    struct run_ctx *rc, enum run_form form)
 {
-	const struct nocsr_vm_result *r = &o->res;
-
-	printf("%s: %-9s", prog, what);
-	if (r->err)
-		printf(" error %d at insn %d: %s", r->err, r->err_insn, r->msg);
-	else
-		printf(" r0=0x%llx mem=%016llx", (unsigned long long)r->r0,
-		       (unsigned long long)r->mem_digest);
-	printf(" steps=%llu calls=%u fastcalls=%u", (unsigned long long)r->steps,
-	       r->calls, r->fastcalls);
-	if (r->undef_uses)
-		printf(" garbage-uses=%u first-at=%d", r->undef_uses,
-		       r->first_undef_use);
-	if (r->r0_undef)
-		printf(" r0-is-garbage");
-	if (r->mem_undef_bytes)
-		printf(" garbage-bytes=%llu", (unsigned long long)r->mem_undef_bytes);
-	putchar('\n');
-}
-
-/*
- * Runs one form with every seed; *first gets seed 1's outcome.  1 if a
- * later seed disagrees: the form depends on garbage.
- */
-static int run_form(const struct cli *c, const char *name, struct run_ctx *rc,
-		    enum run_form form, struct outcome *first)
-{
-	char *dump = NULL, what[48];
+	struct run_form_report *fr = &r->form[form];
+	struct run_outcome o;
 	size_t dump_len = 0;
-	struct outcome o;
 	unsigned int s;
-	int diff = 0, err;
 	FILE *f;
+	int err;
 
 	for (s = 1; s <= c->seeds; s++) {
-		f = s == 1 && c->dump ? open_memstream(&dump, &dump_len) : NULL;
-		err = run_once(c, rc, form, s, f, s == 1 ? first : &o, NULL);
+		f = s == 1 && c->dump ? open_memstream(&fr->dump, &dump_len) : NULL;
+		err = run_once(c, rc, form, s, f, s == 1 ? &fr->first : &o, NULL);
 		if (f)
 			fclose(f);
 		if (err) {
-			printf("%s: %s: cannot set up the VM: %s\n", name,
-			       form_name(form), strerror(-err));
-			free(dump);
+			snprintf(r->error, sizeof(r->error),
+				 "%s: cannot set up the VM: %s", form_name(form),
+				 strerror(-err));
 			return EXIT_BAD;
 		}
-		if (s == 1) {
-			print_outcome(name, form_name(form), first);
-			if (dump)
-				fputs(dump, stdout);
-			free(dump);
-			dump = NULL;
-		} else if (!same(&o, first)) {
-			snprintf(what, sizeof(what), "%s seed %u", form_name(form), s);
-			print_outcome(name, what, &o);
-			diff = EXIT_DIFF;
+		fr->ran = true;
+		if (s > 1 && !fr->diff_seed && !run_outcome_same(&o, &fr->first)) {
+			fr->diff_seed = s;
+			fr->diff = o;
 		}
 	}
-	return diff;
+	return fr->diff_seed ? EXIT_DIFF : EXIT_SAME;
 }
 
-static int prepare_both(const struct run_env *env, struct nocsr_prog *prog,
-			enum nocsr_arch arch, struct run_prog *compiled,
-			struct run_prog *rewritten)
+static int prepare_both(struct run_report *r, const struct run_env *env,
+			struct nocsr_prog *prog, enum nocsr_arch arch,
+			struct run_prog *compiled, struct run_prog *rewritten)
 {
-	const char *name = nocsr_prog__name(prog);
 	int err;
 
 	err = run_prog_prepare(compiled, env, prog, RUN_COMPILED, arch);
 	if (!err)
 		err = run_prog_prepare(rewritten, env, prog, RUN_REWRITTEN, arch);
 	if (err)
-		printf("%s: cannot prepare: %s\n", name,
-		       compiled->why[0] ? compiled->why : rewritten->why);
+		snprintf(r->error, sizeof(r->error), "cannot prepare: %s",
+			 compiled->why[0] ? compiled->why : rewritten->why);
 	return err;
 }
 
-/*
- * The kernel's verdict: test_run of the program, compared with a fresh
- * rewritten run (seed 1) of the VM.  Returns EXIT_SAME/DIFF/BAD.
- */
-static int host_leg(const struct cli *c, struct run_ctx *rc, const char *name,
-		    enum host_kind kind)
+/* The kernel's verdict next to a fresh rewritten run (seed 1). */
+static void host_leg(const struct cli *c, struct run_report *r,
+		     struct run_ctx *rc, enum host_kind kind)
 {
-	struct host_run h;
-	struct outcome o;
-	struct nocsr_vm *vm;
+	struct nocsr_vm *vm = NULL;
+	struct host_run h = { 0 };
+	struct run_outcome o;
 	__u8 *ctx;
-	int err, diff;
+	int err;
 
-	err = run_once(c, rc, RUN_REWRITTEN, 1, NULL, &o, &vm);
-	if (err)
-		return EXIT_BAD;
-	ctx = calloc(1, c->ctx_size ? c->ctx_size : 1);
-	if (!ctx) {
-		nocsr_vm__free(vm);
-		return EXIT_BAD;
-	}
-	fill_ctx(ctx, c->ctx_size);
-	err = run_host(&h, c->path, name, kind, ctx, c->ctx_size, c->cpu);
+	r->host = RUN_HOST_ERROR;
+	ctx = make_ctx(c->ctx_size);
+	err = ctx ? run_once(c, rc, RUN_REWRITTEN, 1, NULL, &o, &vm) : -ENOMEM;
+	if (!err)
+		err = run_host(&h, c->path, r->prog, kind, ctx, c->ctx_size,
+			       c->cpu);
 	if (err) {
-		printf("%s: host      %s\n", name, h.why[0] ? h.why : strerror(-err));
-		diff = EXIT_BAD;
+		snprintf(r->host_why, sizeof(r->host_why), "%s",
+			 h.why[0] ? h.why : strerror(-err));
+	} else if (run_host_maps(&h, vm, c->cpu)) {
+		r->host = RUN_HOST_DIFFERENT;
+		snprintf(r->host_why, sizeof(r->host_why), "%s", h.why);
+	} else if (h.retval != (__u32)o.res.r0) {
+		r->host = RUN_HOST_DIFFERENT;
+		snprintf(r->host_why, sizeof(r->host_why), "r0 differs");
 	} else {
-		diff = run_host_maps(&h, vm, c->cpu);
-		if (!diff && h.retval != (__u32)o.res.r0)
-			snprintf(h.why, sizeof(h.why), "r0 differs");
-		diff = diff || h.retval != (__u32)o.res.r0 ? EXIT_DIFF : EXIT_SAME;
-		printf("%s: host      r0=0x%x %s%s\n", name, h.retval,
-		       diff ? "DIFFERENT: " : "maps same", diff ? h.why : "");
+		r->host = RUN_HOST_SAME;
 	}
+	r->host_r0 = h.retval;
 	run_host_close(&h);
 	nocsr_vm__free(vm);
 	free(ctx);
-	return diff;
 }
 
-static int diff_prog(const struct cli *c, const struct run_env *env,
-		     struct nocsr_prog *prog)
+static int run_both(const struct cli *c, struct run_report *r,
+		    const struct run_env *env, struct nocsr_prog *prog,
+		    enum host_kind kind)
 {
-	const char *name = nocsr_prog__name(prog);
 	struct run_prog compiled = { 0 }, rewritten = { 0 };
 	struct run_ctx rc = { .env = env };
-	enum host_kind kind = HOST_NONE;
-	struct outcome oc, orw;
-	int err, vc = EXIT_BAD, vr = EXIT_BAD, vh = EXIT_SAME;
-	struct cli cc = *c;
+	int vc, vr = EXIT_BAD;
 
-	if (c->host) {
-		kind = host_kind_of(nocsr_prog__section(prog));
-		if (kind == HOST_NONE)
-			printf("%s: host      skipped: no test_run with a ctx for section %s\n",
-			       name, nocsr_prog__section(prog));
-		/* Every run sees the ctx the host run gets. */
-		cc.ctx_size = host_ctx_size(kind, c->ctx_size);
-		c = &cc;
-	}
-	err = nocsr_prog__mirror(prog, c->arch, c->kernel);
-	if (err) {
-		printf("%s: the mirror rejects it (%d)\n", name, err);
-		return EXIT_BAD;
-	}
-	if (!prepare_both(env, prog, c->arch, &compiled, &rewritten)) {
+	if (prepare_both(r, env, prog, c->arch, &compiled, &rewritten)) {
+		vc = EXIT_BAD;
+	} else {
 		rc.rp = &compiled;
-		vc = run_form(c, name, &rc, RUN_COMPILED, &oc);
+		vc = run_form(c, r, &rc, RUN_COMPILED);
 		rc.rp = &rewritten;
 		if (vc != EXIT_BAD)
-			vr = run_form(c, name, &rc, RUN_REWRITTEN, &orw);
+			vr = run_form(c, r, &rc, RUN_REWRITTEN);
 		if (vr != EXIT_BAD && kind != HOST_NONE)
-			vh = host_leg(c, &rc, name, kind);
+			host_leg(c, r, &rc, kind);
 	}
 	run_prog_free(&compiled);
 	run_prog_free(&rewritten);
-	if (vc == EXIT_BAD || vr == EXIT_BAD || vh == EXIT_BAD)
+	if (vc == EXIT_BAD || vr == EXIT_BAD || r->host == RUN_HOST_ERROR)
 		return EXIT_BAD;
-	if (!vc && !vr && !vh && same(&oc, &orw)) {
-		printf("%s: same over %u seeds%s\n", name, c->seeds,
-		       kind != HOST_NONE ? " and the host" : "");
-		return EXIT_SAME;
+	r->forms_disagree = !run_outcome_same(&r->form[RUN_COMPILED].first,
+					      &r->form[RUN_REWRITTEN].first);
+	if (vc || vr || r->forms_disagree || r->host == RUN_HOST_DIFFERENT)
+		return EXIT_DIFF;
+	return EXIT_SAME;
+}
+
+static void diff_prog(const struct cli *c, const struct run_env *env,
+		      struct nocsr_prog *prog, struct run_report *r)
+{
+	enum host_kind kind = HOST_NONE;
+	struct cli cc = *c;
+	int err;
+
+	r->prog = nocsr_prog__name(prog);
+	r->section = nocsr_prog__section(prog);
+	r->seeds = c->seeds;
+	if (c->host) {
+		kind = host_kind_of(r->section);
+		if (kind == HOST_NONE)
+			r->host = RUN_HOST_SKIPPED;
+		/* Every run sees the ctx the host run gets. */
+		cc.ctx_size = host_ctx_size(kind, c->ctx_size);
 	}
-	printf("%s: DIFFERENT over %u seeds:%s%s%s%s\n", name, c->seeds,
-	       vc ? " compiled depends on garbage;" : "",
-	       vr ? " rewritten depends on garbage;" : "",
-	       !same(&oc, &orw) ? " the two forms disagree;" : "",
-	       vh ? " the host disagrees" : "");
-	return EXIT_DIFF;
+	err = nocsr_prog__mirror(prog, c->arch, c->kernel);
+	if (err) {
+		snprintf(r->error, sizeof(r->error),
+			 "the mirror rejects it (%d)", err);
+		r->status = EXIT_BAD;
+		return;
+	}
+	r->status = run_both(&cc, r, env, prog, kind);
+}
+
+static void report_free(struct run_report *r)
+{
+	free(r->form[RUN_COMPILED].dump);
+	free(r->form[RUN_REWRITTEN].dump);
+}
+
+static int run_all(const struct cli *c, struct nocsr_obj *obj,
+		   const struct run_env *env)
+{
+	struct run_report r;
+	int ret = EXIT_SAME;
+	bool first = true;
+	size_t i;
+
+	if (c->json)
+		printf("[");
+	for (i = 0; i < nocsr_obj__prog_cnt(obj); i++) {
+		struct nocsr_prog *prog = nocsr_obj__prog(obj, i);
+
+		if (c->prog && strcmp(c->prog, nocsr_prog__name(prog)))
+			continue;
+		memset(&r, 0, sizeof(r));
+		diff_prog(c, env, prog, &r);
+		if (c->json) {
+			printf("%s\n", first ? "" : ",");
+			run_report_json(&r, stdout);
+		} else {
+			run_report_text(&r, stdout);
+		}
+		first = false;
+		ret = r.status > ret ? r.status : ret;
+		report_free(&r);
+	}
+	if (c->json)
+		printf("\n]\n");
+	return ret;
 }
 
 int main(int argc, char **argv)
@@ -393,8 +393,7 @@ int main(int argc, char **argv)
 	struct nocsr_obj *obj = NULL;
 	struct run_env env;
 	struct cli c;
-	size_t i;
-	int ret = EXIT_SAME, r, err;
+	int ret, err;
 
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		usage(stdout);
@@ -416,14 +415,7 @@ int main(int argc, char **argv)
 	if (err)
 		fprintf(stderr, "nocsr-run: %s: libbpf cannot open it (%s): no maps\n",
 			c.path, strerror(-err));
-	for (i = 0; i < nocsr_obj__prog_cnt(obj); i++) {
-		struct nocsr_prog *prog = nocsr_obj__prog(obj, i);
-
-		if (c.prog && strcmp(c.prog, nocsr_prog__name(prog)))
-			continue;
-		r = diff_prog(&c, &env, prog);
-		ret = r > ret ? r : ret;
-	}
+	ret = run_all(&c, obj, &env);
 	if (c.prog && !nocsr_obj__find_prog(obj, c.prog)) {
 		fprintf(stderr, "nocsr-run: no program %s\n", c.prog);
 		ret = EXIT_BAD;

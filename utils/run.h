@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "nocsr_mirror.h"
 #include "utils/vm.h"
@@ -59,6 +60,51 @@ int run_prog_prepare(struct run_prog *rp, const struct run_env *env,
 		     const struct nocsr_prog *prog, enum run_form form,
 		     enum nocsr_arch arch);
 void run_prog_free(struct run_prog *rp);
+
+#define RUN_EXIT_SAME	0
+#define RUN_EXIT_DIFF	1
+#define RUN_EXIT_BAD	2
+
+/* What two runs must agree on. */
+struct run_outcome {
+	struct nocsr_vm_result res;
+	__u64 out_hash;			/* trace_printk output */
+};
+
+struct run_form_report {
+	bool ran;
+	struct run_outcome first;	/* seed 1 */
+	unsigned int diff_seed;		/* first seed disagreeing, 0: none */
+	struct run_outcome diff;
+	char *dump;			/* --dump: memory and output of seed 1 */
+};
+
+enum run_host_status {
+	RUN_HOST_NOT_RUN,
+	RUN_HOST_SKIPPED,		/* no test_run with a ctx for the type */
+	RUN_HOST_SAME,
+	RUN_HOST_DIFFERENT,
+	RUN_HOST_ERROR,
+};
+
+/* Everything nocsr-run found out about one program. */
+struct run_report {
+	const char *prog;
+	const char *section;
+	unsigned int seeds;
+	int status;			/* RUN_EXIT_* */
+	char error[200];		/* why the program could not be compared */
+	struct run_form_report form[2];	/* by enum run_form */
+	bool forms_disagree;
+	enum run_host_status host;
+	__u32 host_r0;
+	char host_why[160];
+};
+
+bool run_outcome_same(const struct run_outcome *a, const struct run_outcome *b);
+/* run_report.c */
+void run_report_text(const struct run_report *r, FILE *f);
+void run_report_json(const struct run_report *r, FILE *f);
 
 /* run_host.c: BPF_PROG_TEST_RUN in the running kernel. */
 enum host_kind {

@@ -5,6 +5,9 @@
 // RUN: %cc19 -O2 -g -c %s -o %t.o
 // RUN: not %build/bin/nocsr-run %t.o | FileCheck %s
 // RUN: %build/bin/nocsr-run %t.o --prog kept | FileCheck %s --check-prefix=KEPT
+// RUN: not %build/bin/nocsr-run %t.o --json > %t.json
+// RUN: FileCheck %s --check-prefix=JSON < %t.json
+// RUN: python3 -c "import json, sys; d = json.load(open(sys.argv[1])); assert [p['verdict'] for p in d] == ['different', 'same'], d" %t.json
 #include "nocsr_test.h"
 
 SEC("socket") __attribute__((naked)) int forgot(void)
@@ -35,6 +38,11 @@ SEC("socket") __attribute__((naked)) int kept(void)
 // CHECK:      forgot: rewritten r0=0x2a
 // CHECK-NOT:  r0-is-garbage
 // CHECK:      forgot: DIFFERENT over 4 seeds: compiled depends on garbage; the two forms disagree
+
+// JSON:      "program": "forgot", "section": "socket", "verdict": "different"
+// JSON-SAME: "forms_disagree": true, "compiled": {"seed1":
+// JSON-SAME: "differing_seed": 2
+// JSON:      "program": "kept", {{.*}} "verdict": "same"
 
 // KEPT-NOT:  forgot
 // KEPT:      kept: compiled  r0=0x2a
