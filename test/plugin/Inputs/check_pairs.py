@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 """Check llvm-objdump output of a BPF object against the pair layout rule.
 
-usage: llvm-objdump -d --no-show-raw-insn X.o | check_pairs.py [CALL ...]
+usage: llvm-objdump -d [-r] --no-show-raw-insn X.o | check_pairs.py [CALL ...]
 
-CALL is the text of a fastcall instruction (default: "call 0x8").  Per
+CALL is the text of a fastcall instruction (default: "call 0x8"); with -r a
+call's relocation is appended to its text ("call -0x1 bpf_rdonly_cast").  Per
 function, lowest_off is the lowest offset of any 8-byte r10 store.  Around
 each CALL, pair k (k = 1 next to the call) must be a spill at i-k and a fill
 at i+k of the same register at lowest_off + 8(k-1), as the verifier matches
@@ -19,6 +20,7 @@ import sys
 
 FUNC = re.compile(r'^[0-9a-f]+ <(.+)>:$')
 INSN = re.compile(r'^\s*(\d+):\s+(.*?)\s*$')
+RELOC = re.compile(r'^\s*[0-9a-f]+:\s+R_BPF_64_32\s+(\S+)\s*$')
 SPILL = re.compile(r'^\*\(u64 \*\)\(r10 - 0x([0-9a-f]+)\) = r(\d)$')
 FILL = re.compile(r'^r(\d) = \*\(u64 \*\)\(r10 - 0x([0-9a-f]+)\)$')
 R10_ACCESS = re.compile(r'\(r10 - 0x([0-9a-f]+)\)')
@@ -83,21 +85,36 @@ def check_function(name, insns, calls, out):
     return bad
 
 
-def main():
-    calls = set(sys.argv[1:]) or {'call 0x8'}
+def parse(lines):
+    """[(function, [(index, text)])] from llvm-objdump -d [-r] output."""
     funcs, cur = [], None
-    for line in sys.stdin:
+    for line in lines:
         m = FUNC.match(line.strip())
         if m:
             cur = (m.group(1), [])
             funcs.append(cur)
             continue
+        m = RELOC.match(line)
+        if cur and cur[1] and m:
+            idx, text = cur[1][-1]
+            cur[1][-1] = (idx, '%s %s' % (text, m.group(1)))
+            continue
         m = INSN.match(line)
         if cur and m:
             cur[1].append((int(m.group(1)), m.group(2)))
+    return funcs
+
+
+def check(lines, calls):
+    """(report lines, number of problems)"""
     out, bad = [], 0
-    for name, insns in funcs:
+    for name, insns in parse(lines):
         bad += check_function(name, insns, calls, out)
+    return out, bad
+
+
+def main():
+    out, bad = check(sys.stdin, set(sys.argv[1:]) or {'call 0x8'})
     print('\n'.join(out))
     return 1 if bad else 0
 

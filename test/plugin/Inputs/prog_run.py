@@ -59,6 +59,26 @@ def test_run(pin, ctx, data, cpu):
         os.close(fd)
 
 
+BPFTOOL = shutil.which('bpftool') or '/usr/sbin/bpftool'
+
+
+def load(obj):
+    """Pin every program of obj in a fresh bpffs directory; returns it."""
+    pin = tempfile.mkdtemp(prefix='nocsr_', dir='/sys/fs/bpf')
+    os.rmdir(pin)
+    r = subprocess.run([BPFTOOL, 'prog', 'loadall', obj, pin],
+                       capture_output=True, text=True)
+    if r.returncode:
+        shutil.rmtree(pin, ignore_errors=True)
+        raise RuntimeError(r.stderr)
+    return pin
+
+
+def xlated(pin):
+    return subprocess.run([BPFTOOL, 'prog', 'dump', 'xlated', 'pinned', pin],
+                          capture_output=True, text=True, check=True).stdout
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('obj')
@@ -67,22 +87,16 @@ def main():
     ap.add_argument('--cpu', type=int)
     ap.add_argument('--no-xlated', action='store_true')
     a = ap.parse_args()
-    bpftool = shutil.which('bpftool') or '/usr/sbin/bpftool'
-    pin = tempfile.mkdtemp(prefix='nocsr_', dir='/sys/fs/bpf')
-    os.rmdir(pin)
     try:
-        r = subprocess.run([bpftool, 'prog', 'loadall', a.obj, pin],
-                           capture_output=True, text=True)
-        if r.returncode:
-            sys.stderr.write(r.stderr)
-            return 1
+        pin = load(a.obj)
+    except RuntimeError as e:
+        sys.stderr.write(str(e))
+        return 1
+    try:
         for name in sorted(os.listdir(pin)):
             print('PROG', name)
             if not a.no_xlated:
-                x = subprocess.run([bpftool, 'prog', 'dump', 'xlated',
-                                    'pinned', os.path.join(pin, name)],
-                                   capture_output=True, text=True, check=True)
-                sys.stdout.write(x.stdout)
+                sys.stdout.write(xlated(os.path.join(pin, name)))
             print('RETVAL', test_run(os.path.join(pin, name),
                                      bytes.fromhex(a.ctx),
                                      bytes.fromhex(a.data), a.cpu))
