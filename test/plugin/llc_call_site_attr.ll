@@ -3,6 +3,7 @@
 ; declaration both mark the call.  An unmarked call is left alone.
 ; RUN: %llc_plugin -mtriple=bpfel -verify-machineinstrs -filetype=obj %s -o %t.o
 ; RUN: %objdump %t.o | FileCheck %s
+; RUN: %llc_plugin -mtriple=bpfel -filetype=obj %s -o /dev/null -pass-remarks=nocsr 2>&1 | FileCheck %s --check-prefix=REMARK
 ; RUN: %llc -mtriple=bpfel -filetype=obj %s -o %t.plain.o
 ; RUN: %objdump %t.plain.o | FileCheck %s --check-prefix=PLAIN
 
@@ -36,6 +37,8 @@ define i64 @decl(ptr %p, i64 %a, i64 %b) {
 ; CHECK-NEXT: *(u64 *)(r10 - 0x8) = r3
 ; CHECK-NEXT: call -0x1
 ; CHECK-NEXT: r3 = *(u64 *)(r10 - 0x8)
+; REMARK: remark: <unknown>:0:0: fastcall bpf_get_smp_processor_id#8: 2 pairs: r2 at r10-16, r1 at r10-8
+; REMARK: remark: <unknown>:0:0: fastcall fc: 1 pair: r3 at r10-8 (not fastcall in the kernel: the pairs stay)
 ; PLAIN-LABEL: <site>:
 ; PLAIN-NOT: r10
 ; PLAIN: exit
