@@ -36,6 +36,10 @@
  *    written size is the upper bound of the size argument.  Helper and
  *    kfunc reads are not checked (6.18 does not check them either), but
  *    any stack pointer argument counts for the stack depth.
+ *  - Kfunc arguments pointing to the stack count as reads (depth only):
+ *    iterator and dynptr constructors that initialise their stack slot
+ *    are not seen as writes.  Scalar ids are not tracked, so a NULL check
+ *    refines only the register it tests, not its copies.
  *  - Fixed-offset reads are charged to the current frame, as 6.12-6.18 do
  *    (check_stack_read_fixed_off passes the current frame); writes and
  *    variable-offset reads are charged to the frame owning the slot.

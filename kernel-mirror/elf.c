@@ -17,6 +17,7 @@
  * CO-RE relocations are not applied (naked-asm and plain C objects have
  * none that change instructions we care about); a warning says so.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>

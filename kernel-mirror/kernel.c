@@ -11,6 +11,7 @@
  * in ld_imm64, and the per-CPU address the x86_64 inline loads.  The
  * verifier's "stack depth" statistics line is compared too.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
