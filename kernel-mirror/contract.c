@@ -438,12 +438,37 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 	}
 	if ((op == BPF_JGT || op == BPF_JGE || op == BPF_JLT || op == BPF_JLE) &&
 	    (a < 0 || c < 0)) {
+		bool le_side;
+		int64_t hi;
+
 		if (a == b && is_const(d)) {
 			uint64_t x = (uint64_t)a, y = (uint64_t)c;
 			bool t = op == BPF_JGT ? x > y : op == BPF_JGE ? x >= y :
 				 op == BPF_JLT ? x < y : x <= y;
 
 			return t == taken;
+		}
+		if (c < 0)
+			return true;
+		/*
+		 * Unsigned "x <= hi" with hi >= 0 rules out every negative
+		 * (huge unsigned) value: the range becomes [max(a,0), hi].
+		 * The other side (negatives and values above hi) stays as is.
+		 */
+		le_side = ((op == BPF_JGT || op == BPF_JGE) && !taken) ||
+			  ((op == BPF_JLT || op == BPF_JLE) && taken);
+		if (!le_side)
+			return true;
+		hi = (op == BPF_JGT || op == BPF_JLE) ? c : c - 1;
+		if (a < 0)
+			a = 0;
+		if (b > hi)
+			b = hi;
+		if (a > b)
+			return false;
+		if (is64) {
+			d->lo = a;
+			d->hi = b;
 		}
 		return true;
 	}
