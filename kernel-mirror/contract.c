@@ -13,7 +13,8 @@
  * gets the kernel's answer:
  *  - A register holds an uninitialised value, a scalar with a signed range,
  *    a stack pointer (owning frame + offset range), a function reference,
- *    or "some other pointer".  Joining different kinds, or stack pointers
+ *    or another pointer (ctx, a known map, trusted non-NULL, maybe-NULL,
+ *    or just "a pointer").  Joining different kinds, or stack pointers
  *    of different frames, gives an unknown scalar: a later access through
  *    it is not seen as a stack access.
  *  - Scalar ranges are tracked through constant-ish arithmetic and refined
@@ -128,7 +129,7 @@ static bool join_val(struct val *a, const struct val *b, bool widen)
 		*a = TOP;
 		return true;
 	}
-	if (a->t == T_PTR && a->frame != b->frame)
+	if (a->t == T_PTR && a->frame != b->frame)	/* -3: ctx */
 		n.frame = (a->frame == -2 || b->frame == -2) ? -2 : 0;	/* several maps: the kernel poisons the map pointer */
 	if (a->t == T_SCALAR || a->t == T_STACK) {
 		n.lo = a->lo < b->lo ? a->lo : b->lo;
@@ -404,7 +405,7 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 	int64_t a = d->lo, b = d->hi;
 
 	if (d->t == T_PTR && (op == BPF_JEQ || op == BPF_JNE) && c == 0 &&
-	    d->frame < 0) {
+	    (d->frame == -1 || d->frame == -2)) {
 		/*
 		 * reg_not_null(): only trusted pointers (frame -1) are known
 		 * non-NULL; ctx, stack and map pointers are not, so those
@@ -657,6 +658,8 @@ static void run_block(struct vctx *c, size_t b)
 			break;
 		case BPF_LDX:
 			base = &s.r[insn->src_reg];
+			if (base->t == T_PTR && base->frame == -3)
+				p->aux[i].ctx_access = true;
 			if (base->t == T_STACK) {
 				snprintf(who, sizeof(who), " through r%u", insn->src_reg);
 				stack_access(c, i, cur, base, insn->off, false, who);
@@ -680,6 +683,8 @@ static void run_block(struct vctx *c, size_t b)
 			if (insn->code == NOCSR_NOSPEC)
 				break;
 			base = &s.r[insn->dst_reg];
+			if (base->t == T_PTR && base->frame == -3)
+				p->aux[i].ctx_access = true;
 			if (base->t == T_STACK) {
 				struct val v = cls == BPF_ST ? konst(insn->imm) :
 					       s.r[insn->src_reg];
@@ -854,7 +859,7 @@ int nocsr_verify(struct nocsr_prog *p)
 	{
 		struct st e;
 		memset(&e, 0, sizeof(e));
-		e.r[1] = (struct val){ T_PTR, 0, 0, 0 };	/* ctx */
+		e.r[1] = (struct val){ T_PTR, -3, 0, 0 };	/* ctx */
 		e.r[10] = (struct val){ T_STACK, 0, 0, 0 };
 		flow_to(&c, 0, &e);
 	}

@@ -47,6 +47,7 @@ struct insn_aux {
 	bool succ_seen[2];		/* fallthrough / taken edge followed */
 	int site;			/* index in sites or -1 */
 	int map;			/* helper call: map index in r1, -1 none, -2 several */
+	bool ctx_access;		/* load/store through the ctx pointer */
 	bool loop_seen;			/* bpf_loop: loop_inline_state */
 	bool loop_fit;
 	int loop_cb;
@@ -121,6 +122,9 @@ int nocsr_build_xlated(struct nocsr_prog *prog);
 /* kfunc prototype from vmlinux BTF, object BTF, or the built-in table */
 void nocsr_kfunc_proto(struct nocsr_obj *obj, void *obj_btf, struct insn_meta *m);
 
+/* progtype.c: the section's program type gets the non-fastcall proto of id 8 */
+bool nocsr_sec_raw_smp_processor_id(const char *sec);
+
 /* Call summary in the kernel's terms. */
 struct call_summary {
 	const char *name;
@@ -129,6 +133,7 @@ struct call_summary {
 	bool known;
 	bool fastcall;		/* allow_fastcall / KF_FASTCALL */
 	bool inlined;		/* by the verifier or the JIT on this arch */
+	bool raw_proto;		/* id 8 with bpf_get_raw_smp_processor_id_proto */
 	char buf[64];
 };
 bool nocsr_call_summary(const struct nocsr_prog *prog, size_t insn,

@@ -255,6 +255,8 @@ static int compare(const struct opts *o, struct json *j, struct nocsr_prog *p,
 		json_kstr(j, "stack_mirror", st);
 		json_kstr(j, "stack_kernel", k->has_stack ? k->stack : NULL);
 		json_kbool(j, "match", first < 0 && stack_ok);
+		if (first >= 0 && (size_t)first < n)
+			json_kstr(j, "note", nocsr_prog__xlated_note(p, first));
 		if (first >= 0)
 			json_kint(j, "first_mismatch", first);
 		else
@@ -269,6 +271,8 @@ static int compare(const struct opts *o, struct json *j, struct nocsr_prog *p,
 			printf("%s: MISMATCH at insn %ld\n", nocsr_prog__name(p), first);
 		else
 			printf("%s: MISMATCH in stack depth\n", nocsr_prog__name(p));
+		if (first >= 0 && (size_t)first < n && nocsr_prog__xlated_note(p, first))
+			printf("note: insn %ld: %s\n", first, nocsr_prog__xlated_note(p, first));
 	}
 	return first < 0 && stack_ok ? 0 : 1;
 }

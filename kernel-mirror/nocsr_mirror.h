@@ -133,6 +133,12 @@ const struct bpf_insn *nocsr_prog__xlated(const struct nocsr_prog *prog);
  */
 int nocsr_prog__xlated_text(const struct nocsr_prog *prog, size_t i,
 			    char *buf, size_t len);
+/*
+ * Why the kernel may print slot i differently, for rewrites the mirror
+ * does not model (NULL when none): e.g. context accesses, which
+ * convert_ctx_accesses() turns into loads from the kernel's own structs.
+ */
+const char *nocsr_prog__xlated_note(const struct nocsr_prog *prog, size_t i);
 /* Same for the input program. */
 int nocsr_prog__insn_text(const struct nocsr_prog *prog, size_t i,
 			  char *buf, size_t len);

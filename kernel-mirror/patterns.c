@@ -54,6 +54,11 @@ bool nocsr_call_summary(const struct nocsr_prog *p, size_t i,
 		cs->is_void = h->is_void;
 		cs->known = true;
 		cs->fastcall = nocsr_helper_is_fastcall(insn->imm, p->kernel);
+		if (insn->imm == NOCSR_FUNC_get_smp_processor_id &&
+		    nocsr_sec_raw_smp_processor_id(p->sec_name)) {
+			cs->fastcall = false;
+			cs->raw_proto = true;
+		}
 		cs->inlined = nocsr_helper_is_inlined(insn->imm, p->arch, p->kernel);
 		return true;
 	}
@@ -325,7 +330,12 @@ static int find_patterns(struct nocsr_prog *p)
 		site.file = p->meta[i].file;
 		site.line = p->meta[i].line;
 		site.source = p->meta[i].source;
-		if (!cs.fastcall) {
+		if (cs.raw_proto) {
+			site.reason = NOCSR_WHY_NOT_FASTCALL;
+			snprintf(site.why, sizeof(site.why),
+				 "%s is not a fastcall helper for %s programs (bpf_get_raw_smp_processor_id_proto) on %s",
+				 cs.name, p->sec_name, nocsr_kernel_name(p->kernel));
+		} else if (!cs.fastcall) {
 			site.reason = NOCSR_WHY_NOT_FASTCALL;
 			snprintf(site.why, sizeof(site.why),
 				 "%s is not a fastcall %s on %s", cs.name,
@@ -352,7 +362,7 @@ static int find_patterns(struct nocsr_prog *p)
 		}
 		if (!pairs) {
 			/* an ordinary call, or a failed bracket around one */
-			if (!cs.fastcall || (!attempt && !can_inline))
+			if ((!cs.fastcall && !cs.raw_proto) || (!attempt && !can_inline))
 				continue;
 			if (attempt) {
 				site.status = NOCSR_SITE_KEPT;

@@ -516,6 +516,21 @@ int nocsr_prog__xlated_text(const struct nocsr_prog *p, size_t i, char *buf,
 		    buf, len);
 }
 
+const char *nocsr_prog__xlated_note(const struct nocsr_prog *p, size_t i)
+{
+	if (p->stage < 3 || i >= p->x_cnt || p->x[i].orig < 0)
+		return NULL;
+	if (p->aux[p->x[i].orig].ctx_access)
+		return "context access: the kernel converts it (convert_ctx_accesses, not modelled)";
+	if (nocsr_insn_is_call(&p->x_insns[i]) && !p->x_insns[i].src_reg &&
+	    p->x[i].kind == X_PLAIN && p->x_insns[i].imm == BPF_FUNC_tail_call)
+		return "tail call: the kernel rewrites it (not modelled)";
+	if (nocsr_insn_is_call(&p->x_insns[i]) && !p->x_insns[i].src_reg &&
+	    p->x[i].kind == X_PLAIN && p->x_insns[i].imm == BPF_FUNC_map_lookup_elem)
+		return "map lookup: inlined by the kernel for some map types (only array and hash modelled)";
+	return NULL;
+}
+
 int nocsr_prog__insn_text(const struct nocsr_prog *p, size_t i, char *buf,
 			  size_t len)
 {
