@@ -153,12 +153,23 @@ static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym)
 	return c;
 }
 
+/* libbpf's warnings are kept and shown only when they explain a failure. */
+static char libbpf_msgs[1 << 16];
+static size_t libbpf_len;
+
 static int libbpf_quiet(enum libbpf_print_level level, const char *fmt,
 			va_list args)
 {
-	if (level != LIBBPF_WARN)
+	int n;
+
+	if (level != LIBBPF_WARN || libbpf_len >= sizeof(libbpf_msgs) - 1)
 		return 0;
-	return vfprintf(stderr, fmt, args);
+	n = vsnprintf(libbpf_msgs + libbpf_len, sizeof(libbpf_msgs) - libbpf_len,
+		      fmt, args);
+	if (n > 0)
+		libbpf_len += (size_t)n < sizeof(libbpf_msgs) - libbpf_len ?
+			      (size_t)n : sizeof(libbpf_msgs) - libbpf_len - 1;
+	return n;
 }
 
 static const char *stack_from_log(const char *log, char *buf, size_t len)
@@ -310,6 +321,7 @@ int do_kernel(int argc, char **argv)
 	bobj = bpf_object__open_file(o.objs[0], NULL);
 	if (libbpf_get_error(bobj)) {
 		bobj = NULL;
+		fputs(libbpf_msgs, stderr);
 		cli_err("%s: libbpf cannot open it", o.objs[0]);
 		goto out;
 	}
@@ -326,6 +338,8 @@ int do_kernel(int argc, char **argv)
 		i++;
 	}
 	err = bpf_object__load(bobj);
+	if (err && err != -EPERM)
+		fputs(libbpf_msgs, stderr);	/* the verifier log says why */
 	if (err) {
 		cli_err("%s: loading into the kernel failed: %s%s", o.objs[0],
 			strerror(-err), err == -EPERM ?
