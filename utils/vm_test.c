@@ -930,6 +930,102 @@ static void test_xlated(void)
 	CHECK_EQ(res.err_insn, 3);
 }
 
+static __u64 stress_rng(__u64 *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* Opcodes worth trying: every class, with the interesting modes. */
+static const __u8 stress_codes[] = {
+	0x07, 0x0f, 0x17, 0x1f, 0x27, 0x2f, 0x37, 0x3f, 0x47, 0x4f, 0x57,
+	0x5f, 0x67, 0x6f, 0x77, 0x7f, 0x87, 0x97, 0x9f, 0xa7, 0xaf, 0xb7,
+	0xbf, 0xc7, 0xcf, 0xd7, 0xdc, 0xd4, 0x04, 0x0c, 0x34, 0x3c, 0x94,
+	0x9c, 0xb4, 0xbc, 0x05, 0x06, 0x15, 0x1d, 0x25, 0x2d, 0x35, 0x45,
+	0x55, 0x65, 0x75, 0xa5, 0xb5, 0xc5, 0xd5, 0x16, 0x1e, 0x56, 0x85,
+	0x95, 0xe5, 0x18, 0x61, 0x69, 0x71, 0x79, 0x81, 0x89, 0x91, 0x62,
+	0x6a, 0x72, 0x7a, 0x63, 0x6b, 0x73, 0x7b, 0xc3, 0xdb, 0xd3, 0x20,
+	0x00, 0xff,
+};
+
+static struct bpf_insn stress_insn(__u64 *s)
+{
+	__u64 r = stress_rng(s);
+	struct bpf_insn insn = {
+		.code = stress_codes[r % sizeof(stress_codes)],
+		.dst_reg = (r >> 8) % 12,
+		.src_reg = (r >> 12) % 12,
+	};
+	static const __s32 imms[] = { 0, 1, -1, 8, 16, 32, 64, 0x1, 0x41,
+				      0xe1, 0xf1, 0x100, 0x110, -512, 0x7fffffff };
+	static const __s16 offs[] = { 0, 1, -1, -8, -16, -512, -520, 8, 32,
+				      -2, 2, 0x7fff };
+
+	insn.off = offs[(r >> 16) % ARRAY_SIZE(offs)];
+	insn.imm = imms[(r >> 24) % ARRAY_SIZE(imms)];
+	if ((r >> 32) % 4 == 0) {
+		insn.dst_reg = 10;
+		insn.src_reg = (r >> 40) % 2 ? 10 : 1;
+	}
+	/* Mostly well-formed, so that runs get past their first insn. */
+	if ((r >> 44) % 8) {
+		__u8 cls = BPF_CLASS(insn.code);
+
+		insn.dst_reg %= 10;
+		insn.src_reg %= 11;
+		if (cls == BPF_ALU || cls == BPF_ALU64 || cls == BPF_JMP ||
+		    cls == BPF_JMP32) {
+			if (BPF_SRC(insn.code) == BPF_K)
+				insn.src_reg = 0;
+			else
+				insn.imm = 0;
+			if (cls <= BPF_ALU64 || BPF_OP(insn.code) != BPF_JA)
+				insn.off = cls >= BPF_JMP ? insn.off % 4 : 0;
+		}
+		if (insn.code == (BPF_JMP | BPF_CALL))
+			insn.imm = (r >> 48) % 2 ? 8 : 7;
+	}
+	return insn;
+}
+
+/* Random programs must end in a result or a clean error, never a crash. */
+static void test_stress(void)
+{
+	__u8 ctx[64];
+	struct bpf_insn p[24];
+	struct nocsr_vm_result res;
+	__u64 seed = 0x9e3779b97f4a7c15ull;
+	unsigned int i, j, n, ok = 0, errs = 0;
+	int err;
+
+	for (i = 0; i < 20000; i++) {
+		NOCSR_VM_OPTS(o, .max_steps = 2000, .seed = i,
+			      .clobber = (enum nocsr_vm_clobber)(i % 3),
+			      .xlated = i % 2, .kfunc_name = kfunc_names);
+
+		n = 2 + stress_rng(&seed) % (ARRAY_SIZE(p) - 1);
+		for (j = 0; j < n; j++)
+			p[j] = stress_insn(&seed);
+		p[n - 1] = I_EXIT();
+		memset(ctx, 0x5a, sizeof(ctx));
+		err = run(p, n, &o, ctx, sizeof(ctx), &res);
+		if (!err) {
+			ok++;
+			continue;
+		}
+		errs++;
+		CHECK(err < 0 && res.err == err && res.msg[0] &&
+		      res.err_insn >= 0 && res.err_insn < (int)n,
+		      "program %u: err %d at %d (%s)", i, err, res.err_insn,
+		      res.msg);
+	}
+	CHECK(ok > 300 && errs > 1000, "%u ran, %u failed cleanly", ok, errs);
+	if (verbose)
+		printf("  # stress: %u ran, %u failed cleanly\n", ok, errs);
+}
+
 #define TEST(fn)							\
 	do {								\
 		cur = #fn + 5;						\
@@ -968,6 +1064,7 @@ int main(int argc, char **argv)
 	TEST(test_kfuncs);
 	TEST(test_loop);
 	TEST(test_xlated);
+	TEST(test_stress);
 	printf("vm_test: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
