@@ -6,7 +6,8 @@ usage: corpus_check.py --src SRC --build BUILD --out DIR [--load]
                        [--configs "-O2,-Os -mcpu=v4"]
 
 Per program and configuration (-O level, -mcpu): the plugin build must pass
-the machine verifier and check_pairs.py's layout rule.  With --load, both
+the machine verifier and check_pairs.py's layout rule, and give the same
+instructions with and without -g.  With --load, both
 builds are loaded into the host kernel: no pair may be left around an
 inlined fastcall in the plugin build's xlated code, and BPF_PROG_TEST_RUN
 must return the same value for both builds (on CPUs 0 and 1 for raw_tp).
@@ -98,17 +99,21 @@ def check_build(src, cfg, a, out):
     base = os.path.join(a.out, '%s%s' % (name, cfg.replace(' ', '')))
     inc = '-I%s/include -I%s/test/include -I/usr/include/%s-linux-gnu' % (
         a.src, a.src, os.uname().machine)
-    cc = 'clang-19 --target=bpf -g %s %s' % (inc, cfg)
+    cc = 'clang-19 --target=bpf %s %s' % (inc, cfg)
     plug = '%s -fplugin=%s/plugin/libnocsr.so -mllvm -verify-machineinstrs' % (
         cc, a.build)
     problems = []
-    for cmd in ('%s -c %s -o %s.o' % (plug, src, base),
-                '%s -c %s -o %s.plain.o' % (cc, src, base)):
+    for cmd in ('%s -g -c %s -o %s.o' % (plug, src, base),
+                '%s -c %s -o %s.nog.o' % (plug, src, base),
+                '%s -g -c %s -o %s.plain.o' % (cc, src, base)):
         r = sh(cmd)
         if r.returncode:
             out.append('%s %s: compile failed: %s' % (name, cfg, r.stderr))
             return 0, 0, 1
     dis = sh('llvm-objdump-19 -dr --no-show-raw-insn %s.o' % base).stdout
+    nog = sh('llvm-objdump-19 -dr --no-show-raw-insn %s.nog.o' % base).stdout
+    if dis.splitlines()[2:] != nog.splitlines()[2:]:
+        problems.append('-g changes the code')
     report, bad = check_pairs.check(dis.splitlines(), FASTCALLS)
     problems += [l for l in report if l.startswith('BAD')]
     sites = [l for l in report if not l.startswith('BAD')]
