@@ -18,8 +18,9 @@ namespace nocsr {
 
 struct BpfNames {
   unsigned R[NOCSR_CALLER_SAVED]; // r0..r5
-  unsigned FP;                         // r10
-  unsigned JAL, STD, LDD, MOV, MOV32; // MOV_ri, MOV_ri_32
+  unsigned FP;                    // r10
+  unsigned JAL, STD, LDD;
+  unsigned MOV, MOV32;            // MOV_ri, MOV_ri_32: rX = imm
   // Index of R among r0..r5, or -1.
   int callerSaved(llvm::MCRegister Reg) const;
 };
