@@ -173,6 +173,7 @@ static int run_once(const struct cli *c, struct run_ctx *rc,
 {
 	NOCSR_VM_OPTS(vo, .seed = seed, .cpu = c->cpu, .priv = rc,
 		      .kfunc_name = run_kfunc_name,
+		      .is_fastcall = run_is_fastcall,
 		      .trace = seed == 1 && c->trace ? stderr : NULL);
 	struct nocsr_vm *vm = NULL;
 	const char *out;
@@ -298,7 +299,7 @@ static int run_both(const struct cli *c, struct run_report *r,
 		    enum host_kind kind)
 {
 	struct run_prog compiled = { 0 }, rewritten = { 0 };
-	struct run_ctx rc = { .env = env };
+	struct run_ctx rc = { .env = env, .kernel = c->kernel };
 	int vc, vr = EXIT_BAD;
 
 	if (prepare_both(r, env, prog, c->arch, &compiled, &rewritten)) {

@@ -35,6 +35,9 @@ struct run_prog {
 	size_t cnt;
 	const char **kfuncs;	/* kfunc call imm -> name */
 	size_t kfunc_cnt;
+	/* Callees the mirror says are not fastcall (or not inlined) here. */
+	const char **slow;
+	size_t slow_cnt;
 	char why[160];		/* what made preparation fail */
 };
 
@@ -47,6 +50,7 @@ enum run_form {
 struct run_ctx {
 	const struct run_env *env;
 	const struct run_prog *rp;
+	enum nocsr_kernel kernel;
 };
 
 int run_env_load(struct run_env *env, const char *path, bool verbose);
@@ -55,6 +59,8 @@ void run_env_free(struct run_env *env);
 int run_env_setup(struct nocsr_vm *vm, void *priv);
 /* nocsr_vm_opts.kfunc_name: imm is an index into rp->kfuncs. */
 const char *run_kfunc_name(__s32 btf_id, __s16 off, void *priv);
+/* nocsr_vm_opts.is_fastcall: the mirror's verdict for this program. */
+bool run_is_fastcall(const struct nocsr_vm_call *call, void *priv);
 
 int run_prog_prepare(struct run_prog *rp, const struct run_env *env,
 		     const struct nocsr_prog *prog, enum run_form form,

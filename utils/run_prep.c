@@ -152,6 +152,66 @@ const char *run_kfunc_name(__s32 btf_id, __s16 off, void *priv)
 	return rp->kfuncs[btf_id];
 }
 
+/*
+ * Which program types get bpf_get_raw_smp_processor_id_proto (not
+ * fastcall).  The mirror keeps this kernel fact in its internals
+ * (kernel-mirror/progtype.c); it belongs in include/nocsr/contract.h, and
+ * until it moves there we link to it rather than copy the list.
+ */
+bool nocsr_sec_raw_smp_processor_id(const char *sec);
+
+static int add_slow(struct run_prog *rp, const char *name)
+{
+	const char **p;
+	size_t j;
+
+	for (j = 0; j < rp->slow_cnt; j++)
+		if (!strcmp(rp->slow[j], name))
+			return 0;
+	p = realloc(rp->slow, (rp->slow_cnt + 1) * sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	rp->slow = p;
+	p[rp->slow_cnt++] = name;	/* static, or owned by the mirror's obj */
+	return 0;
+}
+
+/*
+ * The verifier only guarantees r1..r5 across a fastcall callee it (or the
+ * JIT) inlines, and bpf_get_smp_processor_id is not fastcall at all for
+ * socket and cgroup programs: the mirror's sites say which callees fall
+ * short in this program, the section covers calls without a bracket.
+ */
+static int collect_slow(struct run_prog *rp, const struct nocsr_prog *prog)
+{
+	const struct nocsr_site *s;
+	size_t i;
+	int err = 0;
+
+	if (nocsr_sec_raw_smp_processor_id(nocsr_prog__section(prog)))
+		err = add_slow(rp, "bpf_get_smp_processor_id");
+	for (i = 0; !err && i < nocsr_prog__site_cnt(prog); i++) {
+		s = nocsr_prog__site(prog, i);
+		if (s->callee && (s->reason == NOCSR_WHY_NOT_FASTCALL ||
+				  s->reason == NOCSR_WHY_NOT_INLINED))
+			err = add_slow(rp, s->callee);
+	}
+	return err;
+}
+
+bool run_is_fastcall(const struct nocsr_vm_call *call, void *priv)
+{
+	const struct run_ctx *rc = priv;
+	size_t i;
+
+	for (i = 0; call->name && i < rc->rp->slow_cnt; i++)
+		if (!strcmp(rc->rp->slow[i], call->name))
+			return false;
+	if (call->is_kfunc)
+		return call->name && nocsr_kfunc_is_fastcall(call->name, rc->kernel);
+	return nocsr_helper_is_fastcall(call->id, rc->kernel);
+}
+
 /* "text<NAME>..." after marker, up to close; false if absent. */
 static bool text_sym(const char *text, const char *marker, char close,
 		     char *out, size_t len)
@@ -360,7 +420,7 @@ int run_prog_prepare(struct run_prog *rp, const struct run_env *env,
 	}
 	if (form == RUN_REWRITTEN && arch == NOCSR_ARCH_X86_64)
 		fold_cpu_inline(rp);
-	return 0;
+	return collect_slow(rp, prog);
 }
 
 void run_prog_free(struct run_prog *rp)
@@ -370,6 +430,7 @@ void run_prog_free(struct run_prog *rp)
 	for (i = 0; i < rp->kfunc_cnt; i++)
 		free((void *)rp->kfuncs[i]);
 	free(rp->kfuncs);
+	free(rp->slow);
 	free(rp->insns);
 	memset(rp, 0, sizeof(*rp));
 }

@@ -10,7 +10,7 @@
 // RUN: python3 -c "import json, sys; d = json.load(open(sys.argv[1])); assert [p['verdict'] for p in d] == ['different', 'same'], d" %t.json
 #include "nocsr_test.h"
 
-SEC("socket") __attribute__((naked)) int forgot(void)
+SEC("raw_tp") __attribute__((naked)) int forgot(void)
 {
 	asm volatile (
 	"r1 = 42;"
@@ -20,7 +20,7 @@ SEC("socket") __attribute__((naked)) int forgot(void)
 }
 
 // The same value through a pair is fine in every mode.
-SEC("socket") __attribute__((naked)) int kept(void)
+SEC("raw_tp") __attribute__((naked)) int kept(void)
 {
 	asm volatile (
 	"r1 = 42;"
@@ -39,7 +39,7 @@ SEC("socket") __attribute__((naked)) int kept(void)
 // CHECK-NOT:  r0-is-garbage
 // CHECK:      forgot: DIFFERENT over 4 seeds: compiled depends on garbage; the two forms disagree
 
-// JSON:      "program": "forgot", "section": "socket", "verdict": "different"
+// JSON:      "program": "forgot", "section": "raw_tp", "verdict": "different"
 // JSON-SAME: "forms_disagree": true, "compiled": {"seed1":
 // JSON-SAME: "differing_seed": 2
 // JSON:      "program": "kept", {{.*}} "verdict": "same"
