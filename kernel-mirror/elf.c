@@ -48,7 +48,7 @@ struct sec {
 	size_t insn_cnt;
 	struct rel *rels;	/* per insn, NULL when none */
 	/* .BTF.ext line info records of this section */
-	const uint32_t *lines;
+	const char *lines;
 	size_t line_cnt;
 };
 
@@ -317,6 +317,23 @@ static int read_relocs(struct loader *l)
 	return 0;
 }
 
+/* Unaligned little reads: section data of a corrupt file may be anywhere. */
+static uint32_t rd32(const void *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static uint16_t rd16(const void *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
 /* .BTF.ext: line info records, grouped by section name. */
 static void read_line_info(struct loader *l)
 {
@@ -325,24 +342,24 @@ static void read_line_info(struct loader *l)
 
 	if (!p || !l->btf || l->btf_ext_size < 32)
 		return;
-	if (*(const uint16_t *)p != 0xeB9F)
+	if (rd16(p) != 0xeB9F)
 		return;
-	hdr_len = *(const uint32_t *)(p + 4);
+	hdr_len = rd32(p + 4);
 	if (hdr_len < 32 || hdr_len > l->btf_ext_size)
 		return;
-	off = *(const uint32_t *)(p + 16);
-	len = *(const uint32_t *)(p + 20);
+	off = rd32(p + 16);
+	len = rd32(p + 20);
 	if ((uint64_t)hdr_len + off + len > l->btf_ext_size || len < 4)
 		return;
 	p += hdr_len + off;
-	rec = *(const uint32_t *)p;
+	rec = rd32(p);
 	if (rec < 16 || rec % 4)
 		return;
 	l->line_rec_size = rec;
 	pos = 4;
 	while (pos + 8 <= len) {
-		uint32_t name_off = *(const uint32_t *)(p + pos);
-		uint32_t num = *(const uint32_t *)(p + pos + 4);
+		uint32_t name_off = rd32(p + pos);
+		uint32_t num = rd32(p + pos + 4);
 		const char *name = btf__name_by_offset(l->btf, name_off);
 		size_t i;
 
@@ -351,7 +368,7 @@ static void read_line_info(struct loader *l)
 			return;
 		for (i = 1; name && i < l->shnum; i++) {
 			if (l->secs[i].exec && !strcmp(l->secs[i].name, name)) {
-				l->secs[i].lines = (const uint32_t *)(p + pos);
+				l->secs[i].lines = (const char *)(p + pos);
 				l->secs[i].line_cnt = num;
 			}
 		}
@@ -475,8 +492,8 @@ static int append(struct loader *l, struct func *f)
 	memset(l->meta + l->cnt, 0, f->cnt * sizeof(*l->meta));
 	/* line info: the record covering each insn, as bpftool shows it */
 	for (i = 0; i < s->line_cnt; i++) {
-		const uint32_t *r = (const uint32_t *)((const char *)s->lines +
-						       i * l->line_rec_size);
+		const char *rp = s->lines + i * l->line_rec_size;
+		uint32_t r[4] = { rd32(rp), rd32(rp + 4), rd32(rp + 8), rd32(rp + 12) };
 		size_t at = r[0] / INSN_SZ;
 		struct insn_meta *m;
 
