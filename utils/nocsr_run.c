@@ -260,6 +260,41 @@ static int prepare_both(struct run_report *r, const struct run_env *env,
 	return err;
 }
 
+/* Helpers whose results the VM cannot reproduce in the kernel. */
+static const char *unreproducible(const struct run_prog *rp)
+{
+	static const struct {
+		__s32 id;
+		const char *name;
+	} ids[] = {
+		{ 5, "bpf_ktime_get_ns" }, { 7, "bpf_get_prandom_u32" },
+		{ 125, "bpf_ktime_get_boot_ns" }, { 160, "bpf_ktime_get_coarse_ns" },
+		{ 208, "bpf_ktime_get_tai_ns" },
+	};
+	size_t i, j;
+
+	for (i = 0; i < rp->cnt; i++) {
+		const struct bpf_insn *insn = &rp->insns[i];
+
+		if (insn->code != (BPF_JMP | BPF_CALL) || insn->src_reg)
+			continue;
+		for (j = 0; j < sizeof(ids) / sizeof(ids[0]); j++)
+			if (insn->imm == ids[j].id)
+				return ids[j].name;
+	}
+	return NULL;
+}
+
+static void note_unreproducible(struct run_report *r, const struct run_prog *rp)
+{
+	const char *name = unreproducible(rp);
+	size_t n = strlen(r->host_why);
+
+	if (name)
+		snprintf(r->host_why + n, sizeof(r->host_why) - n,
+			 " (expected: the program calls %s)", name);
+}
+
 /* The kernel's verdict next to a fresh rewritten run (seed 1). */
 static void host_leg(const struct cli *c, struct run_report *r,
 		     struct run_ctx *rc, enum host_kind kind)
@@ -288,6 +323,8 @@ static void host_leg(const struct cli *c, struct run_report *r,
 	} else {
 		r->host = RUN_HOST_SAME;
 	}
+	if (r->host == RUN_HOST_DIFFERENT)
+		note_unreproducible(r, rc->rp);
 	r->host_r0 = h.retval;
 	run_host_close(&h);
 	nocsr_vm__free(vm);

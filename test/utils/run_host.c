@@ -100,5 +100,5 @@ SEC("raw_tp") int noisy(void *ctx)
 // HASH-NEXT: hashy: host      r0=0x3 maps same
 // HASH-NEXT: hashy: same over 4 seeds and the host
 
-// NOISY:      noisy: host      r0=0x0 DIFFERENT: map out: values differ
+// NOISY:      noisy: host      r0=0x0 DIFFERENT: map out: values differ (expected: the program calls bpf_get_prandom_u32)
 // NOISY-NEXT: noisy: DIFFERENT over 4 seeds: the host disagrees
