@@ -22,6 +22,7 @@
  *
  * Exit status: 0 all runs agree, 1 they differ, 2 bad input.
  */
+#define _GNU_SOURCE	/* open_memstream, strdup */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

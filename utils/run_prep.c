@@ -18,6 +18,7 @@
  * NOPs (so no jump moves): under NEW clobbering that writes r0 only,
  * exactly like the inline sequence.
  */
+#define _GNU_SOURCE	/* open_memstream, strdup */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -6,6 +6,7 @@
  *
  *   build/bin/nocsr-vm-test [-v]
  */
+#define _GNU_SOURCE	/* open_memstream, strdup */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1028,7 +1029,7 @@ static void test_stress(void)
 
 #define TEST(fn)							\
 	do {								\
-		cur = #fn + 5;						\
+		cur = &#fn[5];						\
 		cur_failed = false;					\
 		fn();							\
 		if (cur_failed)						\
