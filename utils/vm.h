@@ -130,8 +130,14 @@ void nocsr_vm__free(struct nocsr_vm *vm);
 
 /*
  * Run from insn 0 with r1 = ctx.  ctx is used in place (the program writes
- * into the caller's buffer); it may be NULL with ctx_len 0.  Maps and
- * regions keep their contents from run to run.  Returns res->err.
+ * into the caller's buffer) and stays referenced, for nocsr_vm__dump_mem,
+ * until the next run; it may be NULL with ctx_len 0.  Maps and regions
+ * keep their contents from run to run.  Returns res->err: -EFAULT (access
+ * outside every region), -EACCES (store to a read-only region), -EINVAL
+ * (encoding the verifier rejects, jump or fall-through out of the
+ * program), -E2BIG (max_steps spent), -ELOOP (more than 8 frames),
+ * -ENOENT (unknown helper, kfunc or map), -EOPNOTSUPP (LD_ABS/IND,
+ * ksym ld_imm64), or a helper's own error; res->err_insn says where.
  */
 int nocsr_vm__run(struct nocsr_vm *vm, void *ctx, size_t ctx_len,
 		  struct nocsr_vm_result *res);
