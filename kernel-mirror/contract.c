@@ -17,10 +17,13 @@
  *    or just "a pointer").  Joining different kinds, or stack pointers
  *    of different frames, gives an unknown scalar: a later access through
  *    it is not seen as a stack access.
- *  - Scalar ranges are tracked through constant-ish arithmetic and refined
- *    at conditional jumps against constants (signed compares always,
- *    unsigned and 32-bit ones when both sides are known non-negative).
- *    After 16 visits of a block, growing bounds are widened to infinity.
+ *  - Scalar ranges (plus known trailing zero bits, a one-field tnum) are
+ *    tracked through constant-ish arithmetic and refined at conditional
+ *    jumps against constants (signed compares always, unsigned ones on the
+ *    "<=" side, 32-bit ones when both sides are small and non-negative).
+ *    After 16 visits of a block, a growing bound jumps to the next constant
+ *    the program compares against, then to infinity (the verifier instead
+ *    walks every iteration of a bounded loop).
  *    Branches the kernel decides from tnums or linked scalar ids are taken
  *    both ways here.
  *  - 8-byte aligned spills of a register to the frame's own slots are
@@ -62,6 +65,7 @@ enum { T_UNINIT, T_SCALAR, T_STACK, T_PTR, T_FUNC };
 
 struct val {
 	uint8_t t;
+	uint8_t tz;		/* T_SCALAR: low bits known zero (stride 2^tz) */
 	int16_t frame;		/* T_STACK: owning subprog; T_FUNC: target */
 	int64_t lo, hi;		/* T_SCALAR: value range; T_STACK: offset */
 };
@@ -86,11 +90,11 @@ struct vctx {
 	long *broken_at;	/* per subprog: lowest violating insn, -1 */
 };
 
-static const struct val TOP = { T_SCALAR, 0, -BIG, BIG };
+static const struct val TOP = { T_SCALAR, 0, 0, -BIG, BIG };
 
 static struct val konst(int64_t v)
 {
-	struct val r = { T_SCALAR, 0, v, v };
+	struct val r = { T_SCALAR, v ? (uint8_t)__builtin_ctzll((uint64_t)v) : 63, 0, v, v };
 
 	return r;
 }
@@ -100,15 +104,41 @@ static bool is_const(const struct val *v)
 	return v->t == T_SCALAR && v->lo == v->hi;
 }
 
+/*
+ * Widening with thresholds: a bound that keeps growing jumps to the next
+ * constant the program compares against (loop limits), then to infinity.
+ */
+static const int64_t *thresholds;
+static size_t threshold_cnt;
+
 static void widen_bounds(struct val *v, const struct val *old)
 {
 	int64_t min = v->t == T_STACK ? -NOCSR_MAX_STACK : -BIG;
 	int64_t max = v->t == T_STACK ? 0 : BIG;
+	size_t i;
 
-	if (v->lo < old->lo)
-		v->lo = min;
-	if (v->hi > old->hi)
-		v->hi = max;
+	if (v->lo < old->lo) {
+		int64_t nl = min;
+
+		for (i = 0; v->t == T_SCALAR && i < threshold_cnt; i++)
+			if (thresholds[i] <= v->lo)
+				nl = thresholds[i];
+		v->lo = nl;
+	}
+	if (v->hi > old->hi) {
+		int64_t nh = max;
+
+		for (i = threshold_cnt; v->t == T_SCALAR && i-- > 0;)
+			if (thresholds[i] >= v->hi)
+				nh = thresholds[i];
+		v->hi = nh;
+	}
+}
+
+static bool val_eq(const struct val *a, const struct val *b)
+{
+	return a->t == b->t && a->tz == b->tz && a->frame == b->frame &&
+	       a->lo == b->lo && a->hi == b->hi;
 }
 
 /* Join b into a; returns whether a changed. */
@@ -131,6 +161,8 @@ static bool join_val(struct val *a, const struct val *b, bool widen)
 	}
 	if (a->t == T_PTR && a->frame != b->frame)	/* -3: ctx */
 		n.frame = (a->frame == -2 || b->frame == -2) ? -2 : 0;	/* several maps: the kernel poisons the map pointer */
+	if (a->t == T_SCALAR)
+		n.tz = a->tz < b->tz ? a->tz : b->tz;
 	if (a->t == T_SCALAR || a->t == T_STACK) {
 		n.lo = a->lo < b->lo ? a->lo : b->lo;
 		n.hi = a->hi > b->hi ? a->hi : b->hi;
@@ -138,7 +170,7 @@ static bool join_val(struct val *a, const struct val *b, bool widen)
 			widen_bounds(&n, &old);
 	}
 	*a = n;
-	return memcmp(&old, a, sizeof(old)) != 0;
+	return !val_eq(&old, a);
 }
 
 static bool join_state(struct st *a, const struct st *b, bool widen)
@@ -268,10 +300,12 @@ static int64_t sat(__int128 v)
 
 static struct val range(__int128 lo, __int128 hi)
 {
-	struct val r = { T_SCALAR, 0, 0, 0 };
+	struct val r = { T_SCALAR, 0, 0, 0, 0 };
 
 	if (lo > hi || lo < -BIG || hi > BIG)
 		return TOP;
+	if (lo == hi)
+		return konst((int64_t)lo);
 	r.lo = (int64_t)lo;
 	r.hi = (int64_t)hi;
 	return r;
@@ -288,7 +322,7 @@ static struct val trunc32(struct val v)
 	return range(0, UINT32_MAX);
 }
 
-static struct val alu_scalar(uint8_t op, struct val a, struct val b, bool is64)
+static struct val alu_scalar_(uint8_t op, struct val a, struct val b, bool is64)
 {
 	if (a.t != T_SCALAR || b.t != T_SCALAR)
 		return TOP;
@@ -349,6 +383,43 @@ static struct val alu_scalar(uint8_t op, struct val a, struct val b, bool is64)
 	return TOP;
 }
 
+static uint8_t tz_of(uint8_t op, const struct val *a, const struct val *b)
+{
+	unsigned int t;
+
+	switch (op) {
+	case BPF_ADD:
+	case BPF_SUB:
+		return a->tz < b->tz ? a->tz : b->tz;
+	case BPF_MUL:
+		t = (unsigned int)a->tz + b->tz;
+		return t > 63 ? 63 : (uint8_t)t;
+	case BPF_AND:
+		return a->tz > b->tz ? a->tz : b->tz;
+	case BPF_LSH:
+		if (is_const(b) && b->lo >= 0 && b->lo < 64) {
+			t = a->tz + (unsigned int)b->lo;
+			return t > 63 ? 63 : (uint8_t)t;
+		}
+		return 0;
+	case BPF_NEG:
+	case BPF_MOV:
+		return op == BPF_MOV ? b->tz : a->tz;
+	}
+	return 0;
+}
+
+/* Scalar ALU on ranges plus known trailing zeros (a one-field tnum). */
+static struct val alu_scalar(uint8_t op, struct val a, struct val b, bool is64)
+{
+	struct val r = alu_scalar_(op, a, b, is64);
+
+	if (r.t == T_SCALAR && r.lo != r.hi && a.t == T_SCALAR && b.t == T_SCALAR &&
+	    !(r.lo == -BIG && r.hi == BIG))
+		r.tz = tz_of(op, &a, &b);
+	return r;
+}
+
 static void do_alu(struct st *s, const struct bpf_insn *insn)
 {
 	uint8_t op = BPF_OP(insn->code);
@@ -366,7 +437,7 @@ static void do_alu(struct st *s, const struct bpf_insn *insn)
 	}
 	if (op == BPF_MOV) {
 		if (BPF_SRC(insn->code) == BPF_X && insn->off) {
-			*d = insn->off == NOCSR_ADDR_SPACE_CAST ? (struct val){ T_PTR, 0, 0, 0 } : TOP;
+			*d = insn->off == NOCSR_ADDR_SPACE_CAST ? (struct val){ .t = T_PTR, .frame = 0 } : TOP;
 			return;
 		}
 		*d = is64 ? src : trunc32(src);
@@ -507,6 +578,12 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 	default:
 		return true;
 	}
+	if (d->tz > 0 && d->tz < 62) {
+		int64_t m = (int64_t)1 << d->tz;
+
+		a = a >= 0 ? (a + m - 1) / m * m : -((-a) / m * m);
+		b = b >= 0 ? b / m * m : -((-b + m - 1) / m * m);
+	}
 	if (a > b)
 		return false;
 	if (is64 || (d->lo >= 0 && d->hi <= INT32_MAX)) {
@@ -550,7 +627,7 @@ static void enter(struct vctx *c, int callee, const struct st *args)
 	memset(&e, 0, sizeof(e));
 	for (r = 1; r <= 5; r++)
 		e.r[r] = args->r[r];
-	e.r[10] = (struct val){ T_STACK, (int16_t)callee, 0, 0 };
+	e.r[10] = (struct val){ .t = T_STACK, .frame = (int16_t)callee };
 	flow_to(c, c->p->subprogs[callee].start, &e);
 }
 
@@ -723,14 +800,12 @@ static void run_block(struct vctx *c, size_t b)
 					*d = konst((int64_t)(((uint64_t)(uint32_t)insn[1].imm << 32) |
 							     (uint32_t)insn->imm));
 				else if (insn->src_reg == BPF_PSEUDO_FUNC)
-					*d = (struct val){ T_FUNC,
-						(int16_t)p->aux[i + insn->imm + 1].subprog, 0, 0 };
+					*d = (struct val){ .t = T_FUNC, .frame = (int16_t)p->aux[i + insn->imm + 1].subprog };
 				else if (insn->src_reg == BPF_PSEUDO_MAP_FD)
 					/* T_PTR with frame = map index + 1 */
-					*d = (struct val){ T_PTR,
-						(int16_t)(nocsr_obj_map(p->obj, p->meta[i].sym) + 1), 0, 0 };
+					*d = (struct val){ .t = T_PTR, .frame = (int16_t)(nocsr_obj_map(p->obj, p->meta[i].sym) + 1) };
 				else
-					*d = (struct val){ T_PTR, 0, 0, 0 };
+					*d = (struct val){ .t = T_PTR, .frame = 0 };
 				p->aux[i + 1].seen = true;
 				i++;
 			} else {
@@ -775,9 +850,9 @@ static void run_block(struct vctx *c, size_t b)
 					if (insn->src_reg == NOCSR_PSEUDO_KFUNC_CALL &&
 					    p->meta[i].sym &&
 					    !strcmp(p->meta[i].sym, "bpf_cast_to_kern_ctx"))
-						s.r[0] = (struct val){ T_PTR, -1, 0, 0 };
+						s.r[0] = (struct val){ .t = T_PTR, .frame = -1 };
 					if (!insn->src_reg && insn->imm == BPF_FUNC_map_lookup_elem)
-						s.r[0] = (struct val){ T_PTR, -2, 0, 0 };
+						s.r[0] = (struct val){ .t = T_PTR, .frame = -2 };
 				}
 				for (k = 1; k <= 5; k++)
 					s.r[k].t = T_UNINIT;
@@ -795,6 +870,40 @@ static void run_block(struct vctx *c, size_t b)
 			return;
 		}
 	}
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Constants compared against in the program, and their neighbours. */
+static int collect_thresholds(const struct nocsr_prog *p)
+{
+	size_t i, n = 0, k = 0;
+	int64_t *t = malloc((3 * p->insn_cnt + 1) * sizeof(*t));
+
+	if (!t)
+		return -ENOMEM;
+	t[n++] = 0;
+	for (i = 0; i < p->insn_cnt; i++) {
+		const struct bpf_insn *insn = &p->insns[i];
+
+		if (nocsr_insn_is_cond_jump(insn) && BPF_SRC(insn->code) == BPF_K) {
+			t[n++] = insn->imm;
+			t[n++] = (int64_t)insn->imm - 1;
+			t[n++] = (int64_t)insn->imm + 1;
+		}
+	}
+	qsort(t, n, sizeof(*t), cmp_i64);
+	for (i = 0; i < n; i++)
+		if (!k || t[k - 1] != t[i])
+			t[k++] = t[i];
+	thresholds = t;
+	threshold_cnt = k;
+	return 0;
 }
 
 static void mark_leader(struct vctx *c, size_t i)
@@ -826,6 +935,8 @@ int nocsr_verify(struct nocsr_prog *p)
 	}
 	for (i = 0; i < p->subprog_cnt; i++)
 		mark_leader(&c, p->subprogs[i].start);
+	if (collect_thresholds(p))
+		goto out;
 	for (i = 0; i < n; i++) {
 		const struct bpf_insn *insn = &p->insns[i];
 		int32_t d;
@@ -859,8 +970,8 @@ int nocsr_verify(struct nocsr_prog *p)
 	{
 		struct st e;
 		memset(&e, 0, sizeof(e));
-		e.r[1] = (struct val){ T_PTR, -3, 0, 0 };	/* ctx */
-		e.r[10] = (struct val){ T_STACK, 0, 0, 0 };
+		e.r[1] = (struct val){ .t = T_PTR, .frame = -3 };	/* ctx */
+		e.r[10] = (struct val){ .t = T_STACK, .frame = 0 };
 		flow_to(&c, 0, &e);
 	}
 	while (c.nwork) {
@@ -873,6 +984,9 @@ int nocsr_verify(struct nocsr_prog *p)
 	drop_broken(&c);
 	err = 0;
 out:
+	free((void *)thresholds);
+	thresholds = NULL;
+	threshold_cnt = 0;
 	free(c.leader);
 	free(c.has_pattern);
 	free(c.broken_at);
