@@ -1,3 +1,4 @@
+// (The kfunc id is the vmlinux BTF id, host-specific.)
 // Rule 3: a kfunc that is not fastcall still gets its bracket matched
 // (clobber mask from its BTF prototype: void, no argument, so r1 may be kept);
 // its pair stays and the subprogram keeps its stack, while the pattern around
@@ -37,10 +38,10 @@ SEC("tp_btf/sched_switch") __attribute__((naked)) int kfunc_not_fastcall(void)
 // CHECK-X86:      kfunc_not_fastcall:
 // CHECK-X86-NEXT: 0: (b7) r1 = 1
 // CHECK-X86-NEXT: 1: (7b) *(u64 *)(r10 -16) = r1
-// CHECK-X86-NEXT: 2: (85) call bpf_rcu_read_lock#65499
+// CHECK-X86-NEXT: 2: (85) call bpf_rcu_read_lock#{{[0-9]+}}
 // CHECK-X86-NEXT: 3: (79) r1 = *(u64 *)(r10 -16)
 // CHECK-X86-NEXT: 4: (7b) *(u64 *)(r10 -16) = r1
-// CHECK-X86-NEXT: 5: (85) call bpf_rcu_read_unlock#65501
+// CHECK-X86-NEXT: 5: (85) call bpf_rcu_read_unlock#{{[0-9]+}}
 // CHECK-X86-NEXT: 6: (79) r1 = *(u64 *)(r10 -16)
 // CHECK-X86-NEXT: 7: (b7) r0 = <cpu_number>
 // CHECK-X86-NEXT: 8: (bf) r0 = r0
@@ -52,10 +53,10 @@ SEC("tp_btf/sched_switch") __attribute__((naked)) int kfunc_not_fastcall(void)
 // CHECK-ARM64:      kfunc_not_fastcall:
 // CHECK-ARM64-NEXT: 0: (b7) r1 = 1
 // CHECK-ARM64-NEXT: 1: (7b) *(u64 *)(r10 -16) = r1
-// CHECK-ARM64-NEXT: 2: (85) call bpf_rcu_read_lock#65499
+// CHECK-ARM64-NEXT: 2: (85) call bpf_rcu_read_lock#{{[0-9]+}}
 // CHECK-ARM64-NEXT: 3: (79) r1 = *(u64 *)(r10 -16)
 // CHECK-ARM64-NEXT: 4: (7b) *(u64 *)(r10 -16) = r1
-// CHECK-ARM64-NEXT: 5: (85) call bpf_rcu_read_unlock#65501
+// CHECK-ARM64-NEXT: 5: (85) call bpf_rcu_read_unlock#{{[0-9]+}}
 // CHECK-ARM64-NEXT: 6: (79) r1 = *(u64 *)(r10 -16)
 // CHECK-ARM64-NEXT: 7: (85) call bpf_get_smp_processor_id#8
 // CHECK-ARM64-NEXT: 8: (b7) r0 = 0
@@ -65,10 +66,10 @@ SEC("tp_btf/sched_switch") __attribute__((naked)) int kfunc_not_fastcall(void)
 // CHECK-RV64:      kfunc_not_fastcall:
 // CHECK-RV64-NEXT: 0: (b7) r1 = 1
 // CHECK-RV64-NEXT: 1: (7b) *(u64 *)(r10 -16) = r1
-// CHECK-RV64-NEXT: 2: (85) call bpf_rcu_read_lock#65499
+// CHECK-RV64-NEXT: 2: (85) call bpf_rcu_read_lock#{{[0-9]+}}
 // CHECK-RV64-NEXT: 3: (79) r1 = *(u64 *)(r10 -16)
 // CHECK-RV64-NEXT: 4: (7b) *(u64 *)(r10 -16) = r1
-// CHECK-RV64-NEXT: 5: (85) call bpf_rcu_read_unlock#65501
+// CHECK-RV64-NEXT: 5: (85) call bpf_rcu_read_unlock#{{[0-9]+}}
 // CHECK-RV64-NEXT: 6: (79) r1 = *(u64 *)(r10 -16)
 // CHECK-RV64-NEXT: 7: (85) call bpf_get_smp_processor_id#8
 // CHECK-RV64-NEXT: 8: (b7) r0 = 0
