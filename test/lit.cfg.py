@@ -14,7 +14,7 @@ config.excludes = ['Inputs', 'include', 'corpus', 'bad', 'fuzz', 'lit.cfg.py']
 config.test_source_root = os.path.dirname(__file__)
 
 src = os.path.dirname(config.test_source_root)
-build = lit_config.params.get('build', os.path.join(src, 'build'))
+build = os.path.abspath(lit_config.params.get('build', os.path.join(src, 'build')))
 config.test_exec_root = os.path.join(build, 'test')
 llvm_bin = lit_config.params.get('llvm_bin', '/usr/lib/llvm-19/bin')
 clang = os.path.join(llvm_bin, 'clang')
