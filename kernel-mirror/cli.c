@@ -190,3 +190,12 @@ const char *cli_reason_name(enum nocsr_site_reason r)
 	}
 	return "?";
 }
+
+void cli_json_open(struct json *j, const struct opts *o)
+{
+	json_init(j, stdout);
+	json_obj_open(j);
+	json_kstr(j, "object", o->objs[0]);
+	json_kstr(j, "arch", nocsr_arch_name(o->arch));
+	json_kstr(j, "kernel", nocsr_kernel_name(o->kernel));
+}

@@ -32,11 +32,7 @@ int do_xlated(int argc, char **argv)
 	if (cli_open(&o, o.objs[0], &obj))
 		return EXIT_BAD;
 	if (o.json) {
-		json_init(&j, stdout);
-		json_obj_open(&j);
-		json_kstr(&j, "object", o.objs[0]);
-		json_kstr(&j, "arch", nocsr_arch_name(o.arch));
-		json_kstr(&j, "kernel", nocsr_kernel_name(o.kernel));
+		cli_json_open(&j, &o);
 		json_key(&j, "programs");
 		json_arr_open(&j);
 	}
