@@ -76,11 +76,14 @@ struct loader {
 	struct sec *secs;
 	size_t text;		/* .text section index, 0 if none */
 	size_t symtab;
+	size_t sym_cnt;
 	struct func *funcs;
 	size_t func_cnt;
 	struct btf *btf;
 	const char *btf_ext;
 	size_t btf_ext_size;
+	const char *bad_btf;	/* section libbpf could not parse, or NULL */
+	bool needs_btf;		/* libbpf_needs_btf(): BTF maps, externs... */
 	uint32_t line_rec_size;
 	struct nocsr_obj *obj;
 	/* program being built */
@@ -122,30 +125,58 @@ const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
 	return d;
 }
 
-static int read_sections(struct loader *l)
+static bool is_map_sec(const char *n)
 {
-	struct stat stb;
-	GElf_Ehdr eh;
-	size_t i;
+	return !strcmp(n, ".maps") || !strcmp(n, "maps");
+}
 
-	if (elf_kind(l->elf) != ELF_K_ELF)
+/* The ELF header checks libelf leaves to us, one clear message each. */
+static int check_ehdr(struct loader *l, uint64_t size)
+{
+	GElf_Ehdr eh;
+	size_t raw_len = 0;
+	const char *raw = elf_rawfile(l->elf, &raw_len);
+
+	if (elf_kind(l->elf) != ELF_K_ELF) {
+		if (raw && raw_len >= SELFMAG && !memcmp(raw, ELFMAG, SELFMAG))
+			return fail(l, "truncated ELF header (%zu bytes)", raw_len);
 		return fail(l, "not an ELF file");
+	}
 	if (!gelf_getehdr(l->elf, &eh))
-		return fail(l, "bad ELF header: %s", elf_errmsg(-1));
-	if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_BPF)
+		return fail(l, "truncated or corrupt ELF header: %s", elf_errmsg(-1));
+	if (eh.e_ident[EI_CLASS] != ELFCLASS64)
+		return fail(l, "not a 64-bit ELF file (BPF objects are ELF64)");
+	if (eh.e_ident[EI_DATA] != ELFDATA2LSB)
+		return fail(l, "big-endian ELF: only little-endian BPF objects are supported");
+	if (eh.e_machine != EM_BPF)
 		return fail(l, "not a BPF object (machine %u)", eh.e_machine);
 	if (eh.e_type != ET_REL)
 		return fail(l, "not a relocatable BPF object");
-	if (fstat(l->fd, &stb))
-		return fail(l, "cannot stat: %s", strerror(errno));
-	if (eh.e_shoff + (uint64_t)eh.e_shnum * eh.e_shentsize > (uint64_t)stb.st_size ||
-	    eh.e_shoff > (uint64_t)stb.st_size)
-		return fail(l, "truncated or corrupt ELF: section table at %llu, file has %lld bytes",
-			    (unsigned long long)eh.e_shoff, (long long)stb.st_size);
+	if (eh.e_shentsize != sizeof(Elf64_Shdr))
+		return fail(l, "bad section header entry size %u (expected %zu)",
+			    eh.e_shentsize, sizeof(Elf64_Shdr));
+	if (eh.e_shoff > size ||
+	    eh.e_shoff + (uint64_t)eh.e_shnum * eh.e_shentsize > size)
+		return fail(l, "truncated or corrupt ELF: section header table (%u entries at %llu) lies past the end of the file (%llu bytes)",
+			    eh.e_shnum, (unsigned long long)eh.e_shoff,
+			    (unsigned long long)size);
+	return 0;
+}
+
+static int read_sections(struct loader *l)
+{
+	size_t i, size = 0;
+	int err;
+
+	elf_rawfile(l->elf, &size);
+	if ((err = check_ehdr(l, size)))
+		return err;
 	if (elf_getshdrnum(l->elf, &l->shnum) || elf_getshdrstrndx(l->elf, &l->shstrndx))
 		return fail(l, "bad section table: %s", elf_errmsg(-1));
 	if (!l->shnum)
 		return fail(l, "no sections (truncated or corrupt ELF)");
+	if (l->shstrndx >= l->shnum)
+		return fail(l, "bad section name table index %zu", l->shstrndx);
 	l->secs = calloc(l->shnum ? l->shnum : 1, sizeof(*l->secs));
 	if (!l->secs)
 		return -ENOMEM;
@@ -184,16 +215,22 @@ static int read_sections(struct loader *l)
 			l->symtab = i;
 		}
 		if (!strcmp(s->name, ".BTF") && s->data && s->data->d_size) {
+			libbpf_print_fn_t old = libbpf_set_print(NULL);
+
 			l->btf = btf__new(s->data->d_buf, s->data->d_size);
-			if (!l->btf || libbpf_get_error(l->btf)) {
+			libbpf_set_print(old);
+			if (libbpf_get_error(l->btf)) {
 				l->btf = NULL;
-				pr_warn("%s: ignoring unreadable .BTF\n", l->path);
+				l->bad_btf = ".BTF";
 			}
 		}
 		if (!strcmp(s->name, ".BTF.ext") && s->data) {
 			l->btf_ext = s->data->d_buf;
 			l->btf_ext_size = s->data->d_size;
 		}
+		if (is_map_sec(s->name) || !strncmp(s->name, ".struct_ops", 11) ||
+		    !strcmp(s->name, ".kconfig"))
+			l->needs_btf = true;
 	}
 	if (!l->symtab)
 		return fail(l, "no symbol table");
@@ -208,7 +245,11 @@ static int get_sym(struct loader *l, size_t idx, GElf_Sym *sym, const char **nam
 		return fail(l, "bad symbol index %zu", idx);
 	*name = elf_strptr(l->elf, st->sh.sh_link, sym->st_name);
 	if (!*name)
-		*name = "";
+		return fail(l, "symbol %zu: name offset %u lies outside the string table",
+			    idx, sym->st_name);
+	if (sym->st_shndx >= l->shnum && sym->st_shndx < SHN_LORESERVE)
+		return fail(l, "symbol %s: section index %u out of range (%zu sections)",
+			    *name, sym->st_shndx, l->shnum);
 	return 0;
 }
 
@@ -229,6 +270,7 @@ static int read_symbols(struct loader *l)
 
 	if (!st->sh.sh_entsize || st->sh.sh_entsize != sizeof(Elf64_Sym))
 		return fail(l, "bad symbol table entry size");
+	l->sym_cnt = n;
 	l->funcs = calloc(n ? n : 1, sizeof(*l->funcs));
 	if (!l->funcs)
 		return -ENOMEM;
@@ -240,6 +282,10 @@ static int read_symbols(struct loader *l)
 
 		if (get_sym(l, i, &sym, &name))
 			return -EINVAL;
+		/* an extern: libbpf resolves it against kernel BTF */
+		if (sym.st_shndx == SHN_UNDEF && *name &&
+		    GELF_ST_BIND(sym.st_info) != STB_LOCAL)
+			l->needs_btf = true;
 		if (GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
 		    sym.st_shndx == SHN_UNDEF || sym.st_shndx >= l->shnum)
 			continue;
@@ -305,15 +351,47 @@ static int read_relocs(struct loader *l)
 			d = &t->rels[idx];
 			if (GELF_R_TYPE(rel.r_info) != R_BPF_64_64 &&
 			    GELF_R_TYPE(rel.r_info) != R_BPF_64_32)
-				return fail(l, "relocation %zu in %s: unsupported type %llu",
+				return fail(l, "relocation %zu in %s: unsupported relocation type %llu",
 					    j, r->name,
 					    (unsigned long long)GELF_R_TYPE(rel.r_info));
+			if (symi >= l->sym_cnt)
+				return fail(l, "relocation %zu in %s: bad symbol index %zu",
+					    j, r->name, symi);
 			if (get_sym(l, symi, &d->sym, &d->sym_name))
 				return -EINVAL;
 			d->sym_sec = d->sym.st_shndx;
 			d->has = true;
 		}
 	}
+	return 0;
+}
+
+/*
+ * libbpf 1.1 refuses an object whose .BTF or .BTF.ext it cannot parse when
+ * the object needs BTF (BTF-defined maps, externs, struct_ops, kconfig);
+ * otherwise it warns and loads the object without them.
+ */
+static int check_btf(struct loader *l)
+{
+	libbpf_print_fn_t old;
+	struct btf_ext *ext;
+
+	if (l->btf && l->btf_ext) {
+		old = libbpf_set_print(NULL);
+		ext = btf_ext__new((const __u8 *)l->btf_ext, (__u32)l->btf_ext_size);
+		libbpf_set_print(old);
+		if (libbpf_get_error(ext))
+			l->bad_btf = ".BTF.ext";
+		else
+			btf_ext__free(ext);
+	}
+	if (!l->bad_btf)
+		return 0;
+	l->btf_ext = NULL;
+	if (l->needs_btf)
+		return fail(l, "corrupt %s section (libbpf needs BTF for this object and refuses it)",
+			    l->bad_btf);
+	pr_warn("%s: ignoring corrupt %s section, as libbpf does\n", l->path, l->bad_btf);
 	return 0;
 }
 
@@ -515,11 +593,6 @@ static int append(struct loader *l, struct func *f)
 	}
 	l->cnt += f->cnt;
 	return 0;
-}
-
-static bool is_map_sec(const char *n)
-{
-	return !strcmp(n, ".maps") || !strcmp(n, "maps");
 }
 
 static bool is_data_sec(const char *n)
@@ -726,7 +799,7 @@ int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
 		goto out;
 	}
 	if ((err = read_sections(&l)) || (err = read_symbols(&l)) ||
-	    (err = read_relocs(&l)))
+	    (err = read_relocs(&l)) || (err = check_btf(&l)))
 		goto out;
 	read_line_info(&l);
 	read_maps(&l);

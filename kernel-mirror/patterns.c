@@ -310,9 +310,10 @@ static int find_patterns(struct nocsr_prog *p)
 		if (!nocsr_call_summary(p, i, &cs)) {
 			if (insn->src_reg == 0)
 				return bad(p, i, "unknown helper (the kernel rejects the program)");
-			pr_warn("%s: program %s: insn %zu: no prototype for kfunc %s, assuming it clobbers r0-r5\n",
+			/* libbpf cannot resolve it and refuses to load */
+			pr_warn("%s: program %s: insn %zu: unknown kfunc %s (not in vmlinux BTF, the object's BTF or the fastcall kfunc table)\n",
 				p->obj->path, p->name, i, cs.name ? cs.name : "?");
-			continue;
+			return -EINVAL;
 		}
 		sp = &p->subprogs[p->aux[i].subprog];
 		clobber = nocsr_clobber_mask(cs.nargs, cs.is_void);
