@@ -8,8 +8,9 @@ LLVM_DIR ?= /usr/lib/llvm-19/lib/cmake/llvm
 CMAKE_FLAGS ?=
 REPEAT ?= 1000000
 ROUNDS ?= 5
+SECONDS ?= 60
 
-.PHONY: all deps build demo check test bench clean
+.PHONY: all deps build demo check test bench fuzz clean
 
 all: build
 
@@ -34,6 +35,10 @@ test: check
 # Benchmarks (bench/results.md, bench/results.svg); never part of check.
 bench: build
 	@bench/run.sh $(BUILD) $(REPEAT) $(ROUNDS)
+
+# Each libFuzzer target for SECONDS (test/fuzz/run.sh); findings fail the run.
+fuzz: build
+	@test/fuzz/run.sh $(BUILD) $(SECONDS)
 
 clean:
 	rm -rf $(BUILD)

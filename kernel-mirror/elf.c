@@ -217,6 +217,9 @@ static int read_sections(struct loader *l)
 		if (!strcmp(s->name, ".BTF") && s->data && s->data->d_size) {
 			libbpf_print_fn_t old = libbpf_set_print(NULL);
 
+			/* libbpf takes the last .BTF section */
+			btf__free(l->btf);
+			l->bad_btf = NULL;
 			l->btf = btf__new(s->data->d_buf, s->data->d_size);
 			libbpf_set_print(old);
 			if (libbpf_get_error(l->btf)) {
@@ -719,6 +722,23 @@ static int reloc_func(struct loader *l, struct func *f, int depth)
 	return 0;
 }
 
+/* Every slot decodes to an instruction the kernel knows. */
+static int check_insns(struct loader *l, const struct nocsr_prog *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->insn_cnt; i++) {
+		const char *why;
+
+		if (!nocsr_insn_valid(&p->insns[i], p->insn_cnt - i, &why))
+			return fail(l, "program %s: insn %zu (code 0x%02x): %s",
+				    p->name, i, p->insns[i].code, why);
+		if (nocsr_insn_is_ldimm64(&p->insns[i]))
+			i++;
+	}
+	return 0;
+}
+
 static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
 {
 	size_t i;
@@ -742,16 +762,7 @@ static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
 	p->insn_cnt = l->cnt;
 	if (!p->name || !p->sec_name)
 		return -ENOMEM;
-	for (i = 0; i < p->insn_cnt; i++) {
-		const char *why;
-
-		if (!nocsr_insn_valid(&p->insns[i], p->insn_cnt - i, &why))
-			return fail(l, "program %s: insn %zu (code 0x%02x): %s",
-				    p->name, i, p->insns[i].code, why);
-		if (nocsr_insn_is_ldimm64(&p->insns[i]))
-			i++;
-	}
-	return 0;
+	return check_insns(l, p);
 }
 
 static void loader_free(struct loader *l)
@@ -770,71 +781,137 @@ static void loader_free(struct loader *l)
 		close(l->fd);
 }
 
-int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
+/* Everything after the ELF handle exists: shared by the file and memory forms. */
+static int open_elf(struct loader *l)
 {
-	struct loader l = { .path = path, .fd = -1 };
-	struct nocsr_obj *obj;
 	size_t i, n = 0;
 	int err;
 
+	if ((err = read_sections(l)) || (err = read_symbols(l)) ||
+	    (err = read_relocs(l)) || (err = check_btf(l)))
+		return err;
+	read_line_info(l);
+	read_maps(l);
+	for (i = 0; i < l->func_cnt; i++)
+		if (l->funcs[i].sec != l->text)
+			n++;
+	if (!n)
+		return fail(l, "no BPF program (no function in an executable section other than .text)");
+	l->obj->progs = calloc(n, sizeof(*l->obj->progs));
+	if (!l->obj->progs)
+		return -ENOMEM;
+	for (i = 0; i < l->func_cnt; i++) {
+		if (l->funcs[i].sec == l->text)
+			continue;
+		if (!l->funcs[i].global)
+			return fail(l, "program %s in %s is static (libbpf refuses it)",
+				    l->funcs[i].name, l->secs[l->funcs[i].sec].name);
+		err = build_prog(l, &l->funcs[i], &l->obj->progs[l->obj->prog_cnt]);
+		l->obj->prog_cnt++;
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static struct nocsr_obj *obj_new(const char *name)
+{
+	struct nocsr_obj *obj = calloc(1, sizeof(*obj));
+
+	if (obj && !(obj->path = strdup(name))) {
+		free(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* fd >= 0: read the file; otherwise the buffer. */
+static int open_common(const char *name, int fd, const void *buf, size_t size,
+		       struct nocsr_obj **objp)
+{
+	struct loader l = { .path = name, .fd = fd };
+	int err;
+
 	*objp = NULL;
-	if (elf_version(EV_CURRENT) == EV_NONE)
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		loader_free(&l);
 		return -EINVAL;
-	l.fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (l.fd < 0) {
+	}
+	l.obj = obj_new(name);
+	if (!l.obj) {
+		loader_free(&l);
+		return -ENOMEM;
+	}
+	/* libelf only reads the buffer (ELF_C_READ_MMAP copies on write) */
+	l.elf = fd >= 0 ? elf_begin(fd, ELF_C_READ, NULL) :
+			  elf_memory((char *)buf, size);
+	if (!l.elf)
+		err = fail(&l, "not an ELF file (%s)", elf_errmsg(-1));
+	else
+		err = open_elf(&l);
+	loader_free(&l);
+	if (err) {
+		nocsr_obj__close(l.obj);
+		return err;
+	}
+	*objp = l.obj;
+	return 0;
+}
+
+int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+
+	*objp = NULL;
+	if (fd < 0) {
 		err = -errno;
 		pr_warn("%s: %s\n", path, strerror(errno));
 		return err;
 	}
-	obj = calloc(1, sizeof(*obj));
-	if (!obj) {
-		loader_free(&l);
+	return open_common(path, fd, NULL, 0, objp);
+}
+
+int nocsr_obj__open_mem(const void *buf, size_t size, const char *name,
+			struct nocsr_obj **objp)
+{
+	return open_common(name, -1, buf, size, objp);
+}
+
+int nocsr_obj__from_insns(const struct bpf_insn *insns, size_t cnt,
+			  const char *sec_name, struct nocsr_obj **objp)
+{
+	struct loader l = { .path = sec_name, .fd = -1 };
+	struct nocsr_prog *p;
+	int err = -ENOMEM;
+
+	*objp = NULL;
+	if (!cnt) {
+		pr_warn("%s: empty program\n", sec_name);
+		return -EINVAL;
+	}
+	l.obj = obj_new(sec_name);
+	if (!l.obj)
 		return -ENOMEM;
-	}
-	obj->path = strdup(path);
-	l.obj = obj;
-	l.elf = elf_begin(l.fd, ELF_C_READ, NULL);
-	if (!l.elf) {
-		err = fail(&l, "not an ELF file (%s)", elf_errmsg(-1));
+	p = l.obj->progs = calloc(1, sizeof(*p));
+	if (!p)
 		goto out;
-	}
-	if ((err = read_sections(&l)) || (err = read_symbols(&l)) ||
-	    (err = read_relocs(&l)) || (err = check_btf(&l)))
+	l.obj->prog_cnt = 1;
+	p->obj = l.obj;
+	p->name = strdup("prog");
+	p->sec_name = strdup(sec_name);
+	p->insns = malloc(cnt * sizeof(*insns));
+	p->meta = calloc(cnt, sizeof(*p->meta));
+	if (!p->name || !p->sec_name || !p->insns || !p->meta)
 		goto out;
-	read_line_info(&l);
-	read_maps(&l);
-	for (i = 0; i < l.func_cnt; i++)
-		if (l.funcs[i].sec != l.text)
-			n++;
-	if (!n) {
-		err = fail(&l, "no BPF program (no function in an executable section other than .text)");
-		goto out;
-	}
-	obj->progs = calloc(n, sizeof(*obj->progs));
-	if (!obj->progs) {
-		err = -ENOMEM;
-		goto out;
-	}
-	for (i = 0; i < l.func_cnt; i++) {
-		if (l.funcs[i].sec == l.text)
-			continue;
-		if (!l.funcs[i].global) {
-			err = fail(&l, "program %s in %s is static (libbpf refuses it)",
-				   l.funcs[i].name, l.secs[l.funcs[i].sec].name);
-			goto out;
-		}
-		err = build_prog(&l, &l.funcs[i], &obj->progs[obj->prog_cnt]);
-		obj->prog_cnt++;
-		if (err)
-			goto out;
-	}
+	memcpy(p->insns, insns, cnt * sizeof(*insns));
+	p->insn_cnt = cnt;
+	err = check_insns(&l, p);
 out:
-	loader_free(&l);
 	if (err) {
-		nocsr_obj__close(obj);
+		nocsr_obj__close(l.obj);
 		return err;
 	}
-	*objp = obj;
+	*objp = l.obj;
 	return 0;
 }
 

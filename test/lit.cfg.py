@@ -77,6 +77,8 @@ if kernel_loads_bpf():
     config.available_features.add('bpf-load')
 else:
     lit_config.note('kernel does not let us load BPF: bpf-load tests skipped')
+if os.access(os.path.join(build, 'fuzz', 'bin', 'fuzz_elf'), os.X_OK):
+    config.available_features.add('fuzzers')
 for tool, feature in (('clang-22', 'clang-22'), ('clang-14', 'clang-14')):
     if shutil.which(tool):
         config.available_features.add(feature)
