@@ -314,13 +314,13 @@ static int call_frames(struct vctx *c, int s, int depth, int *memo, uint8_t *sta
 				 i, t, MAX_CALL_FRAMES);
 			return -1;
 		}
-		if (depth + 1 >= MAX_CALL_FRAMES && state[t] != 2) {
-			snprintf(c->bad_why, sizeof(c->bad_why),
-				 "insn %zu: call chain deeper than %d frames (the kernel rejects it)",
-				 i, MAX_CALL_FRAMES);
-			return -1;
-		}
-		f = state[t] == 2 ? memo[t] : call_frames(c, t, depth + 1, memo, state);
+		/* past the limit already: no need to look deeper */
+		if (state[t] == 2)
+			f = memo[t];
+		else if (depth + 1 < MAX_CALL_FRAMES)
+			f = call_frames(c, t, depth + 1, memo, state);
+		else
+			f = MAX_CALL_FRAMES;
 		if (f < 0)
 			return -1;
 		if (depth + 1 + f > MAX_CALL_FRAMES) {

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
-/* What every fuzz target does with an object it managed to build. */
+/*
+ * Included once by each fuzz target: its set-up, and what it does with an
+ * object it managed to build.
+ */
 #ifndef NOCSR_FUZZ_COMMON_H
 #define NOCSR_FUZZ_COMMON_H
 
@@ -9,10 +12,13 @@
 #include "nocsr_mirror.h"
 
 /* Reproducible and quiet: no host vmlinux BTF, no messages. */
-static inline void fuzz_init(void)
+int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	(void)argc;
+	(void)argv;
 	setenv("NOCSR_VMLINUX", "none", 1);
 	nocsr_set_print(NULL);
+	return 0;
 }
 
 /* Mirror each program and print everything a verb would print. */

@@ -2,14 +2,6 @@
 /* libFuzzer: any bytes as an object file, through the loader and the mirror. */
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct nocsr_obj *obj;

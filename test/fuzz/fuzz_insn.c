@@ -30,14 +30,6 @@ static const char *imm_cb(void *ctx, const struct bpf_insn *insn,
 	return buf;
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct nocsr_disasm_cbs cbs = { .call_name = name_cb, .imm = imm_cb };

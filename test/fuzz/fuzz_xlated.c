@@ -14,14 +14,6 @@ static const char *const secs[] = {
 	"fentry/x", "cgroup_skb/egress", "syscall",
 };
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct nocsr_obj *obj;
