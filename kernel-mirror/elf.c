@@ -114,10 +114,15 @@ const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
 
 	if (!s)
 		return NULL;
-	n = realloc(obj->strs, (obj->str_cnt + 1) * sizeof(*n));
-	if (!n)
-		return NULL;
-	obj->strs = n;
+	if (obj->str_cnt == obj->str_cap) {
+		size_t cap = obj->str_cap ? 2 * obj->str_cap : 64;
+
+		n = realloc(obj->strs, cap * sizeof(*n));
+		if (!n)
+			return NULL;
+		obj->strs = n;
+		obj->str_cap = cap;
+	}
 	d = strdup(s);
 	if (!d)
 		return NULL;

@@ -87,7 +87,7 @@ except OSError:
     pass
 if sanitized:
     config.available_features.add('sanitized')
-config.substitutions.append(('%{time_limit}', '300' if sanitized else '20'))
+config.substitutions.append(('%{time_limit}', '120' if sanitized else '20'))
 if os.access(os.path.join(build, 'fuzz', 'bin', 'fuzz_elf'), os.X_OK):
     config.available_features.add('fuzzers')
 for tool, feature in (('clang-22', 'clang-22'), ('clang-14', 'clang-14')):
