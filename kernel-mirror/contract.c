@@ -62,6 +62,7 @@ enum { T_UNINIT, T_SCALAR, T_STACK, T_PTR, T_FUNC };
 #define SLOTS		64
 #define BIG		((int64_t)1 << 62)
 #define WIDEN_AFTER	16
+#define MAX_CALL_FRAMES	8
 
 struct val {
 	uint8_t t;
@@ -88,6 +89,8 @@ struct vctx {
 	size_t nwork;
 	bool *has_pattern;	/* per subprog */
 	long *broken_at;	/* per subprog: lowest violating insn, -1 */
+	long bad_insn;		/* lowest insn the kernel rejects, -1 */
+	char bad_why[160];
 };
 
 static const struct val TOP = { T_SCALAR, 0, 0, -BIG, BIG };
@@ -250,6 +253,101 @@ static void stack_access(struct vctx *c, size_t i, int cur, const struct val *pt
 	snprintf(sp->contract_why, sizeof(sp->contract_why), "insn %zu %s %s%s%s%s",
 		 i, write ? "writes" : "reads", o, fixed ? "" : " (variable offset, lowest)",
 		 who, owner != cur && frame == owner ? " in the caller's frame" : "");
+}
+
+/*
+ * check_stack_access_within_bounds() and the always-strict stack alignment,
+ * for fixed offsets (variable ones are approximated and not judged).
+ */
+static void stack_bounds(struct vctx *c, size_t i, const struct val *ptr,
+			 int64_t insn_off, int size, bool write)
+{
+	int64_t start = ptr->lo + insn_off;
+	const char *what;
+
+	if (ptr->lo != ptr->hi || (c->bad_insn >= 0 && c->bad_insn <= (long)i))
+		return;
+	if (start < -NOCSR_MAX_STACK || start + size > 0)
+		what = write ? "invalid write to stack" : "invalid read from stack";
+	else if (start % size)
+		what = "misaligned stack access";
+	else
+		return;
+	c->bad_insn = (long)i;
+	snprintf(c->bad_why, sizeof(c->bad_why), "insn %zu: %s at fp%+lld size %d (the kernel rejects the program)",
+		 i, what, (long long)start, size);
+}
+
+static int size_of(const struct bpf_insn *insn)
+{
+	switch (BPF_SIZE(insn->code)) {
+	case BPF_DW: return 8;
+	case BPF_W: return 4;
+	case BPF_H: return 2;
+	}
+	return 1;
+}
+
+/*
+ * The kernel rejects recursion and call chains deeper than MAX_CALL_FRAMES
+ * while it walks the program; only calls the walk reached count.  Returns
+ * the frames of the deepest chain from subprogram s, or -1 after reporting.
+ */
+static int call_frames(struct vctx *c, int s, int depth, int *memo, uint8_t *state)
+{
+	struct nocsr_prog *p = c->p;
+	size_t i, end = (size_t)s + 1 < p->subprog_cnt ?
+			p->subprogs[s + 1].start : p->insn_cnt;
+	int best = 1, f, t;
+
+	state[s] = 1;
+	for (i = p->subprogs[s].start; i < end; i++) {
+		const struct bpf_insn *insn = &p->insns[i];
+
+		if (!p->aux[i].seen || !nocsr_insn_is_call(insn) ||
+		    insn->src_reg != NOCSR_PSEUDO_CALL)
+			continue;
+		t = p->aux[i + insn->imm + 1].subprog;
+		if (state[t] == 1) {
+			snprintf(c->bad_why, sizeof(c->bad_why),
+				 "insn %zu: recursive call to subprogram %d (the kernel rejects it: the call stack grows past %d frames)",
+				 i, t, MAX_CALL_FRAMES);
+			return -1;
+		}
+		/* past the limit already: no need to look deeper */
+		if (state[t] == 2)
+			f = memo[t];
+		else if (depth + 1 < MAX_CALL_FRAMES)
+			f = call_frames(c, t, depth + 1, memo, state);
+		else
+			f = MAX_CALL_FRAMES;
+		if (f < 0)
+			return -1;
+		if (depth + 1 + f > MAX_CALL_FRAMES) {
+			snprintf(c->bad_why, sizeof(c->bad_why),
+				 "insn %zu: call chain deeper than %d frames (the kernel rejects it)",
+				 i, MAX_CALL_FRAMES);
+			return -1;
+		}
+		best = best > f + 1 ? best : f + 1;
+	}
+	state[s] = 2;
+	memo[s] = best;
+	return best;
+}
+
+static int check_calls(struct vctx *c)
+{
+	size_t n = c->p->subprog_cnt;
+	int *memo = calloc(n, sizeof(*memo));
+	uint8_t *state = calloc(n, sizeof(*state));
+	int err = -ENOMEM;
+
+	if (memo && state)
+		err = call_frames(c, 0, 0, memo, state) < 0 ? -EINVAL : 0;
+	free(memo);
+	free(state);
+	return err;
 }
 
 /*
@@ -738,6 +836,7 @@ static void run_block(struct vctx *c, size_t b)
 			if (base->t == T_PTR && base->frame == -3)
 				p->aux[i].ctx_access = true;
 			if (base->t == T_STACK) {
+				stack_bounds(c, i, base, insn->off, size_of(insn), false);
 				snprintf(who, sizeof(who), " through r%u", insn->src_reg);
 				stack_access(c, i, cur, base, insn->off, false, who);
 				k = slot_of(base->lo + insn->off);
@@ -765,10 +864,9 @@ static void run_block(struct vctx *c, size_t b)
 			if (base->t == T_STACK) {
 				struct val v = cls == BPF_ST ? konst(insn->imm) :
 					       s.r[insn->src_reg];
-				int size = BPF_SIZE(insn->code) == BPF_DW ? 8 :
-					   BPF_SIZE(insn->code) == BPF_W ? 4 :
-					   BPF_SIZE(insn->code) == BPF_H ? 2 : 1;
+				int size = size_of(insn);
 
+				stack_bounds(c, i, base, insn->off, size, true);
 				snprintf(who, sizeof(who), " through r%u", insn->dst_reg);
 				if (mode == BPF_ATOMIC)
 					stack_access(c, i, cur, base, insn->off, false, who);
@@ -914,7 +1012,7 @@ static void mark_leader(struct vctx *c, size_t i)
 
 int nocsr_verify(struct nocsr_prog *p)
 {
-	struct vctx c = { .p = p };
+	struct vctx c = { .p = p, .bad_insn = -1 };
 	size_t i, n = p->insn_cnt;
 	int err = -ENOMEM;
 
@@ -982,7 +1080,9 @@ int nocsr_verify(struct nocsr_prog *p)
 		run_block(&c, b);
 	}
 	drop_broken(&c);
-	err = 0;
+	err = c.bad_insn >= 0 ? -EINVAL : check_calls(&c);
+	if (err == -EINVAL)
+		pr_warn("%s: program %s: %s\n", p->obj->path, p->name, c.bad_why);
 out:
 	free((void *)thresholds);
 	thresholds = NULL;

@@ -76,11 +76,14 @@ struct loader {
 	struct sec *secs;
 	size_t text;		/* .text section index, 0 if none */
 	size_t symtab;
+	size_t sym_cnt;
 	struct func *funcs;
 	size_t func_cnt;
 	struct btf *btf;
 	const char *btf_ext;
 	size_t btf_ext_size;
+	const char *bad_btf;	/* section libbpf could not parse, or NULL */
+	bool needs_btf;		/* libbpf_needs_btf(): BTF maps, externs... */
 	uint32_t line_rec_size;
 	struct nocsr_obj *obj;
 	/* program being built */
@@ -111,10 +114,15 @@ const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
 
 	if (!s)
 		return NULL;
-	n = realloc(obj->strs, (obj->str_cnt + 1) * sizeof(*n));
-	if (!n)
-		return NULL;
-	obj->strs = n;
+	if (obj->str_cnt == obj->str_cap) {
+		size_t cap = obj->str_cap ? 2 * obj->str_cap : 64;
+
+		n = realloc(obj->strs, cap * sizeof(*n));
+		if (!n)
+			return NULL;
+		obj->strs = n;
+		obj->str_cap = cap;
+	}
 	d = strdup(s);
 	if (!d)
 		return NULL;
@@ -122,30 +130,58 @@ const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
 	return d;
 }
 
-static int read_sections(struct loader *l)
+static bool is_map_sec(const char *n)
 {
-	struct stat stb;
-	GElf_Ehdr eh;
-	size_t i;
+	return !strcmp(n, ".maps") || !strcmp(n, "maps");
+}
 
-	if (elf_kind(l->elf) != ELF_K_ELF)
+/* The ELF header checks libelf leaves to us, one clear message each. */
+static int check_ehdr(struct loader *l, uint64_t size)
+{
+	GElf_Ehdr eh;
+	size_t raw_len = 0;
+	const char *raw = elf_rawfile(l->elf, &raw_len);
+
+	if (elf_kind(l->elf) != ELF_K_ELF) {
+		if (raw && raw_len >= SELFMAG && !memcmp(raw, ELFMAG, SELFMAG))
+			return fail(l, "truncated ELF header (%zu bytes)", raw_len);
 		return fail(l, "not an ELF file");
+	}
 	if (!gelf_getehdr(l->elf, &eh))
-		return fail(l, "bad ELF header: %s", elf_errmsg(-1));
-	if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_BPF)
+		return fail(l, "truncated or corrupt ELF header: %s", elf_errmsg(-1));
+	if (eh.e_ident[EI_CLASS] != ELFCLASS64)
+		return fail(l, "not a 64-bit ELF file (BPF objects are ELF64)");
+	if (eh.e_ident[EI_DATA] != ELFDATA2LSB)
+		return fail(l, "big-endian ELF: only little-endian BPF objects are supported");
+	if (eh.e_machine != EM_BPF)
 		return fail(l, "not a BPF object (machine %u)", eh.e_machine);
 	if (eh.e_type != ET_REL)
 		return fail(l, "not a relocatable BPF object");
-	if (fstat(l->fd, &stb))
-		return fail(l, "cannot stat: %s", strerror(errno));
-	if (eh.e_shoff + (uint64_t)eh.e_shnum * eh.e_shentsize > (uint64_t)stb.st_size ||
-	    eh.e_shoff > (uint64_t)stb.st_size)
-		return fail(l, "truncated or corrupt ELF: section table at %llu, file has %lld bytes",
-			    (unsigned long long)eh.e_shoff, (long long)stb.st_size);
+	if (eh.e_shentsize != sizeof(Elf64_Shdr))
+		return fail(l, "bad section header entry size %u (expected %zu)",
+			    eh.e_shentsize, sizeof(Elf64_Shdr));
+	if (eh.e_shoff > size ||
+	    eh.e_shoff + (uint64_t)eh.e_shnum * eh.e_shentsize > size)
+		return fail(l, "truncated or corrupt ELF: section header table (%u entries at %llu) lies past the end of the file (%llu bytes)",
+			    eh.e_shnum, (unsigned long long)eh.e_shoff,
+			    (unsigned long long)size);
+	return 0;
+}
+
+static int read_sections(struct loader *l)
+{
+	size_t i, size = 0;
+	int err;
+
+	elf_rawfile(l->elf, &size);
+	if ((err = check_ehdr(l, size)))
+		return err;
 	if (elf_getshdrnum(l->elf, &l->shnum) || elf_getshdrstrndx(l->elf, &l->shstrndx))
 		return fail(l, "bad section table: %s", elf_errmsg(-1));
 	if (!l->shnum)
 		return fail(l, "no sections (truncated or corrupt ELF)");
+	if (l->shstrndx >= l->shnum)
+		return fail(l, "bad section name table index %zu", l->shstrndx);
 	l->secs = calloc(l->shnum ? l->shnum : 1, sizeof(*l->secs));
 	if (!l->secs)
 		return -ENOMEM;
@@ -184,16 +220,25 @@ static int read_sections(struct loader *l)
 			l->symtab = i;
 		}
 		if (!strcmp(s->name, ".BTF") && s->data && s->data->d_size) {
+			libbpf_print_fn_t old = libbpf_set_print(NULL);
+
+			/* libbpf takes the last .BTF section */
+			btf__free(l->btf);
+			l->bad_btf = NULL;
 			l->btf = btf__new(s->data->d_buf, s->data->d_size);
-			if (!l->btf || libbpf_get_error(l->btf)) {
+			libbpf_set_print(old);
+			if (libbpf_get_error(l->btf)) {
 				l->btf = NULL;
-				pr_warn("%s: ignoring unreadable .BTF\n", l->path);
+				l->bad_btf = ".BTF";
 			}
 		}
 		if (!strcmp(s->name, ".BTF.ext") && s->data) {
 			l->btf_ext = s->data->d_buf;
 			l->btf_ext_size = s->data->d_size;
 		}
+		if (is_map_sec(s->name) || !strncmp(s->name, ".struct_ops", 11) ||
+		    !strcmp(s->name, ".kconfig"))
+			l->needs_btf = true;
 	}
 	if (!l->symtab)
 		return fail(l, "no symbol table");
@@ -208,7 +253,11 @@ static int get_sym(struct loader *l, size_t idx, GElf_Sym *sym, const char **nam
 		return fail(l, "bad symbol index %zu", idx);
 	*name = elf_strptr(l->elf, st->sh.sh_link, sym->st_name);
 	if (!*name)
-		*name = "";
+		return fail(l, "symbol %zu: name offset %u lies outside the string table",
+			    idx, sym->st_name);
+	if (sym->st_shndx >= l->shnum && sym->st_shndx < SHN_LORESERVE)
+		return fail(l, "symbol %s: section index %u out of range (%zu sections)",
+			    *name, sym->st_shndx, l->shnum);
 	return 0;
 }
 
@@ -229,6 +278,7 @@ static int read_symbols(struct loader *l)
 
 	if (!st->sh.sh_entsize || st->sh.sh_entsize != sizeof(Elf64_Sym))
 		return fail(l, "bad symbol table entry size");
+	l->sym_cnt = n;
 	l->funcs = calloc(n ? n : 1, sizeof(*l->funcs));
 	if (!l->funcs)
 		return -ENOMEM;
@@ -240,6 +290,10 @@ static int read_symbols(struct loader *l)
 
 		if (get_sym(l, i, &sym, &name))
 			return -EINVAL;
+		/* an extern: libbpf resolves it against kernel BTF */
+		if (sym.st_shndx == SHN_UNDEF && *name &&
+		    GELF_ST_BIND(sym.st_info) != STB_LOCAL)
+			l->needs_btf = true;
 		if (GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
 		    sym.st_shndx == SHN_UNDEF || sym.st_shndx >= l->shnum)
 			continue;
@@ -305,15 +359,47 @@ static int read_relocs(struct loader *l)
 			d = &t->rels[idx];
 			if (GELF_R_TYPE(rel.r_info) != R_BPF_64_64 &&
 			    GELF_R_TYPE(rel.r_info) != R_BPF_64_32)
-				return fail(l, "relocation %zu in %s: unsupported type %llu",
+				return fail(l, "relocation %zu in %s: unsupported relocation type %llu",
 					    j, r->name,
 					    (unsigned long long)GELF_R_TYPE(rel.r_info));
+			if (symi >= l->sym_cnt)
+				return fail(l, "relocation %zu in %s: bad symbol index %zu",
+					    j, r->name, symi);
 			if (get_sym(l, symi, &d->sym, &d->sym_name))
 				return -EINVAL;
 			d->sym_sec = d->sym.st_shndx;
 			d->has = true;
 		}
 	}
+	return 0;
+}
+
+/*
+ * libbpf 1.1 refuses an object whose .BTF or .BTF.ext it cannot parse when
+ * the object needs BTF (BTF-defined maps, externs, struct_ops, kconfig);
+ * otherwise it warns and loads the object without them.
+ */
+static int check_btf(struct loader *l)
+{
+	libbpf_print_fn_t old;
+	struct btf_ext *ext;
+
+	if (l->btf && l->btf_ext) {
+		old = libbpf_set_print(NULL);
+		ext = btf_ext__new((const __u8 *)l->btf_ext, (__u32)l->btf_ext_size);
+		libbpf_set_print(old);
+		if (libbpf_get_error(ext))
+			l->bad_btf = ".BTF.ext";
+		else
+			btf_ext__free(ext);
+	}
+	if (!l->bad_btf)
+		return 0;
+	l->btf_ext = NULL;
+	if (l->needs_btf)
+		return fail(l, "corrupt %s section (libbpf needs BTF for this object and refuses it)",
+			    l->bad_btf);
+	pr_warn("%s: ignoring corrupt %s section, as libbpf does\n", l->path, l->bad_btf);
 	return 0;
 }
 
@@ -517,11 +603,6 @@ static int append(struct loader *l, struct func *f)
 	return 0;
 }
 
-static bool is_map_sec(const char *n)
-{
-	return !strcmp(n, ".maps") || !strcmp(n, "maps");
-}
-
 static bool is_data_sec(const char *n)
 {
 	return !strcmp(n, ".data") || !strcmp(n, ".bss") ||
@@ -646,6 +727,23 @@ static int reloc_func(struct loader *l, struct func *f, int depth)
 	return 0;
 }
 
+/* Every slot decodes to an instruction the kernel knows. */
+static int check_insns(struct loader *l, const struct nocsr_prog *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->insn_cnt; i++) {
+		const char *why;
+
+		if (!nocsr_insn_valid(&p->insns[i], p->insn_cnt - i, &why))
+			return fail(l, "program %s: insn %zu (code 0x%02x): %s",
+				    p->name, i, p->insns[i].code, why);
+		if (nocsr_insn_is_ldimm64(&p->insns[i]))
+			i++;
+	}
+	return 0;
+}
+
 static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
 {
 	size_t i;
@@ -669,16 +767,7 @@ static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
 	p->insn_cnt = l->cnt;
 	if (!p->name || !p->sec_name)
 		return -ENOMEM;
-	for (i = 0; i < p->insn_cnt; i++) {
-		const char *why;
-
-		if (!nocsr_insn_valid(&p->insns[i], p->insn_cnt - i, &why))
-			return fail(l, "program %s: insn %zu (code 0x%02x): %s",
-				    p->name, i, p->insns[i].code, why);
-		if (nocsr_insn_is_ldimm64(&p->insns[i]))
-			i++;
-	}
-	return 0;
+	return check_insns(l, p);
 }
 
 static void loader_free(struct loader *l)
@@ -697,71 +786,137 @@ static void loader_free(struct loader *l)
 		close(l->fd);
 }
 
-int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
+/* Everything after the ELF handle exists: shared by the file and memory forms. */
+static int open_elf(struct loader *l)
 {
-	struct loader l = { .path = path, .fd = -1 };
-	struct nocsr_obj *obj;
 	size_t i, n = 0;
 	int err;
 
+	if ((err = read_sections(l)) || (err = read_symbols(l)) ||
+	    (err = read_relocs(l)) || (err = check_btf(l)))
+		return err;
+	read_line_info(l);
+	read_maps(l);
+	for (i = 0; i < l->func_cnt; i++)
+		if (l->funcs[i].sec != l->text)
+			n++;
+	if (!n)
+		return fail(l, "no BPF program (no function in an executable section other than .text)");
+	l->obj->progs = calloc(n, sizeof(*l->obj->progs));
+	if (!l->obj->progs)
+		return -ENOMEM;
+	for (i = 0; i < l->func_cnt; i++) {
+		if (l->funcs[i].sec == l->text)
+			continue;
+		if (!l->funcs[i].global)
+			return fail(l, "program %s in %s is static (libbpf refuses it)",
+				    l->funcs[i].name, l->secs[l->funcs[i].sec].name);
+		err = build_prog(l, &l->funcs[i], &l->obj->progs[l->obj->prog_cnt]);
+		l->obj->prog_cnt++;
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static struct nocsr_obj *obj_new(const char *name)
+{
+	struct nocsr_obj *obj = calloc(1, sizeof(*obj));
+
+	if (obj && !(obj->path = strdup(name))) {
+		free(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* fd >= 0: read the file; otherwise the buffer. */
+static int open_common(const char *name, int fd, const void *buf, size_t size,
+		       struct nocsr_obj **objp)
+{
+	struct loader l = { .path = name, .fd = fd };
+	int err;
+
 	*objp = NULL;
-	if (elf_version(EV_CURRENT) == EV_NONE)
+	if (elf_version(EV_CURRENT) == EV_NONE) {
+		loader_free(&l);
 		return -EINVAL;
-	l.fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (l.fd < 0) {
+	}
+	l.obj = obj_new(name);
+	if (!l.obj) {
+		loader_free(&l);
+		return -ENOMEM;
+	}
+	/* libelf only reads the buffer (ELF_C_READ_MMAP copies on write) */
+	l.elf = fd >= 0 ? elf_begin(fd, ELF_C_READ, NULL) :
+			  elf_memory((char *)buf, size);
+	if (!l.elf)
+		err = fail(&l, "not an ELF file (%s)", elf_errmsg(-1));
+	else
+		err = open_elf(&l);
+	loader_free(&l);
+	if (err) {
+		nocsr_obj__close(l.obj);
+		return err;
+	}
+	*objp = l.obj;
+	return 0;
+}
+
+int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+
+	*objp = NULL;
+	if (fd < 0) {
 		err = -errno;
 		pr_warn("%s: %s\n", path, strerror(errno));
 		return err;
 	}
-	obj = calloc(1, sizeof(*obj));
-	if (!obj) {
-		loader_free(&l);
+	return open_common(path, fd, NULL, 0, objp);
+}
+
+int nocsr_obj__open_mem(const void *buf, size_t size, const char *name,
+			struct nocsr_obj **objp)
+{
+	return open_common(name, -1, buf, size, objp);
+}
+
+int nocsr_obj__from_insns(const struct bpf_insn *insns, size_t cnt,
+			  const char *sec_name, struct nocsr_obj **objp)
+{
+	struct loader l = { .path = sec_name, .fd = -1 };
+	struct nocsr_prog *p;
+	int err = -ENOMEM;
+
+	*objp = NULL;
+	if (!cnt) {
+		pr_warn("%s: empty program\n", sec_name);
+		return -EINVAL;
+	}
+	l.obj = obj_new(sec_name);
+	if (!l.obj)
 		return -ENOMEM;
-	}
-	obj->path = strdup(path);
-	l.obj = obj;
-	l.elf = elf_begin(l.fd, ELF_C_READ, NULL);
-	if (!l.elf) {
-		err = fail(&l, "not an ELF file (%s)", elf_errmsg(-1));
+	p = l.obj->progs = calloc(1, sizeof(*p));
+	if (!p)
 		goto out;
-	}
-	if ((err = read_sections(&l)) || (err = read_symbols(&l)) ||
-	    (err = read_relocs(&l)))
+	l.obj->prog_cnt = 1;
+	p->obj = l.obj;
+	p->name = strdup("prog");
+	p->sec_name = strdup(sec_name);
+	p->insns = malloc(cnt * sizeof(*insns));
+	p->meta = calloc(cnt, sizeof(*p->meta));
+	if (!p->name || !p->sec_name || !p->insns || !p->meta)
 		goto out;
-	read_line_info(&l);
-	read_maps(&l);
-	for (i = 0; i < l.func_cnt; i++)
-		if (l.funcs[i].sec != l.text)
-			n++;
-	if (!n) {
-		err = fail(&l, "no BPF program (no function in an executable section other than .text)");
-		goto out;
-	}
-	obj->progs = calloc(n, sizeof(*obj->progs));
-	if (!obj->progs) {
-		err = -ENOMEM;
-		goto out;
-	}
-	for (i = 0; i < l.func_cnt; i++) {
-		if (l.funcs[i].sec == l.text)
-			continue;
-		if (!l.funcs[i].global) {
-			err = fail(&l, "program %s in %s is static (libbpf refuses it)",
-				   l.funcs[i].name, l.secs[l.funcs[i].sec].name);
-			goto out;
-		}
-		err = build_prog(&l, &l.funcs[i], &obj->progs[obj->prog_cnt]);
-		obj->prog_cnt++;
-		if (err)
-			goto out;
-	}
+	memcpy(p->insns, insns, cnt * sizeof(*insns));
+	p->insn_cnt = cnt;
+	err = check_insns(&l, p);
 out:
-	loader_free(&l);
 	if (err) {
-		nocsr_obj__close(obj);
+		nocsr_obj__close(l.obj);
 		return err;
 	}
-	*objp = obj;
+	*objp = l.obj;
 	return 0;
 }
 

@@ -86,7 +86,7 @@ struct nocsr_prog {
 	struct nocsr_subprog *subprogs;
 	size_t subprog_cnt;
 	struct nocsr_site *sites;
-	size_t site_cnt;
+	size_t site_cnt, site_cap;
 	struct xinsn *x;
 	size_t x_cnt;
 	struct bpf_insn *x_insns;
@@ -106,7 +106,7 @@ struct nocsr_obj {
 	size_t prog_cnt;
 	/* strings the programs point into (names, line info) */
 	char **strs;
-	size_t str_cnt;
+	size_t str_cnt, str_cap;
 };
 
 const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s);

@@ -45,6 +45,15 @@ struct nocsr_prog;
 
 /* -EINVAL (bad ELF/BPF input), -ENOENT, -ENOMEM; details printed at WARN. */
 int nocsr_obj__open(const char *path, struct nocsr_obj **obj);
+/* The same from an ELF image in memory; name is used in messages. */
+int nocsr_obj__open_mem(const void *buf, size_t size, const char *name,
+			struct nocsr_obj **obj);
+/*
+ * One program "prog" of section sec_name (which sets the program type)
+ * from raw instructions, as if loaded without relocations.
+ */
+int nocsr_obj__from_insns(const struct bpf_insn *insns, size_t cnt,
+			  const char *sec_name, struct nocsr_obj **obj);
 void nocsr_obj__close(struct nocsr_obj *obj);
 size_t nocsr_obj__prog_cnt(const struct nocsr_obj *obj);
 struct nocsr_prog *nocsr_obj__prog(const struct nocsr_obj *obj, size_t i);

@@ -27,7 +27,7 @@ void nocsr_prog_reset(struct nocsr_prog *p)
 	p->sites = NULL;
 	p->x = NULL;
 	p->x_insns = NULL;
-	p->subprog_cnt = p->site_cnt = p->x_cnt = 0;
+	p->subprog_cnt = p->site_cnt = p->site_cap = p->x_cnt = 0;
 	p->stage = 0;
 }
 
@@ -274,11 +274,16 @@ static unsigned int match(struct nocsr_prog *p, size_t i, int lowest,
 
 static int add_site(struct nocsr_prog *p, struct nocsr_site *s)
 {
-	struct nocsr_site *n = realloc(p->sites, (p->site_cnt + 1) * sizeof(*n));
+	/* doubling: a realloc that cannot grow in place copies every site */
+	if (p->site_cnt == p->site_cap) {
+		size_t cap = p->site_cap ? 2 * p->site_cap : 16;
+		struct nocsr_site *n = realloc(p->sites, cap * sizeof(*n));
 
-	if (!n)
-		return -ENOMEM;
-	p->sites = n;
+		if (!n)
+			return -ENOMEM;
+		p->sites = n;
+		p->site_cap = cap;
+	}
 	p->aux[s->insn].site = (int)p->site_cnt;
 	p->sites[p->site_cnt++] = *s;
 	return 0;
@@ -310,9 +315,10 @@ static int find_patterns(struct nocsr_prog *p)
 		if (!nocsr_call_summary(p, i, &cs)) {
 			if (insn->src_reg == 0)
 				return bad(p, i, "unknown helper (the kernel rejects the program)");
-			pr_warn("%s: program %s: insn %zu: no prototype for kfunc %s, assuming it clobbers r0-r5\n",
+			/* libbpf cannot resolve it and refuses to load */
+			pr_warn("%s: program %s: insn %zu: unknown kfunc %s (not in vmlinux BTF, the object's BTF or the fastcall kfunc table)\n",
 				p->obj->path, p->name, i, cs.name ? cs.name : "?");
-			continue;
+			return -EINVAL;
 		}
 		sp = &p->subprogs[p->aux[i].subprog];
 		clobber = nocsr_clobber_mask(cs.nargs, cs.is_void);

@@ -77,6 +77,19 @@ if kernel_loads_bpf():
     config.available_features.add('bpf-load')
 else:
     lit_config.note('kernel does not let us load BPF: bpf-load tests skipped')
+# make check-asan: sanitizers slow the tools down several times, so a
+# time limit that proves linear running time is scaled, never dropped.
+sanitized = False
+try:
+    with open(os.path.join(build, 'CMakeCache.txt')) as f:
+        sanitized = 'NOCSR_SANITIZE:BOOL=ON' in f.read()
+except OSError:
+    pass
+if sanitized:
+    config.available_features.add('sanitized')
+config.substitutions.append(('%{time_limit}', '120' if sanitized else '20'))
+if os.access(os.path.join(build, 'fuzz', 'bin', 'fuzz_elf'), os.X_OK):
+    config.available_features.add('fuzzers')
 for tool, feature in (('clang-22', 'clang-22'), ('clang-14', 'clang-14')):
     if shutil.which(tool):
         config.available_features.add(feature)

@@ -15,7 +15,7 @@ status=${PIPESTATUS[0]}
 
 count() {
 	awk -v k="$1" '$1 == k && $2 == ":" { n = $3 } END { print n + 0 }' \
-		<(sed -n 's/^ *\([A-Za-z ]*[A-Za-z]\) *: \([0-9]*\).*/\1 : \2/p' "$log" |
+		<(sed -n 's/^ *\([A-Za-z ]*[A-Za-z]\) *: *\([0-9]*\).*/\1 : \2/p' "$log" |
 		  tr ' ' '_' | sed 's/_:_/ : /')
 }
 passed=$(( $(count Passed) + $(count Expectedly_Failed) ))

@@ -167,7 +167,7 @@ def cases(base, host_obj):
         lambda e: (e.set_insn(S, 1, imm=5000),
                    struct.pack_into('<Q', e.b, e.rel('.rel' + S, 0), 0x30))), '', 'call'
     yield 'no_exit.o', mut(lambda e: e.set_insn(P, 8, code=0xb7, regs=0, imm=0)), \
-        '', 'falls off'
+        '', 'not an exit or jump'
     yield 'no_programs.o', mut(lambda e: [e.set_shdr(e.idx(s), 1, 8)
                                           for s in (P, S, '.text')]), '', 'no BPF program'
     yield 'prog_not_found.o', base, '--prog nosuch', 'nosuch'
@@ -186,14 +186,20 @@ def cases(base, host_obj):
     yield 'btf_ext_func_info_past_end.o', mut(
         lambda e: struct.pack_into('<I', e.b, e.sec_off('.BTF.ext') + 12, 0x100000)), \
         '', 'BTF.ext'
+    yield 'stack_read_below_512.o', mut(lambda e: e.set_insn(P, 3, off=-520)), '', 'stack'
+    yield 'stack_above_fp.o', mut(lambda e: e.set_insn(P, 1, off=8)), '', 'stack'
+    yield 'recursion_self.o', mut(
+        lambda e: e.set_insn('.text', 1, code=0x85, regs=0x10, imm=-2)), '', 'recursive call'
+    # the symbol table's copy of the name (the last one), not the BTF's
     yield 'kfunc_unknown.o', mut(lambda e: e.b.__setitem__(
-        e.b.index(b'bpf_rdonly_cast\0'), ord('x'))), '', 'xpf_rdonly_cast'
+        e.b.rindex(b'bpf_rdonly_cast\0'), ord('x'))), '', 'xpf_rdonly_cast'
 
 
 def main():
     clang = sys.argv[1] if len(sys.argv) > 1 else 'clang-19'
     base_o = os.path.join(HERE, 'base.o')
-    subprocess.check_call([clang, '--target=bpf', '-O2', '-g', '-c',
+    subprocess.check_call([clang, '--target=bpf', '-O2', '-g',
+                           '-fdebug-prefix-map=%s=.' % os.path.abspath(HERE), '-c',
                            os.path.join(HERE, 'base.c'), '-o', base_o])
     host_o = os.path.join(HERE, 'x86_64_object.o')
     subprocess.run([clang, '--target=x86_64-linux-gnu', '-x', 'c', '-c', '-o',

@@ -17,11 +17,18 @@
 /* The kernel profile whose fastcall lists serve as the default. */
 #define VM_DEFAULT_KERNEL	NOCSR_K6_18
 
+/*
+ * A short list, not a table indexed by id: internal ids sit near 0xffff,
+ * and a table that size per VM made every run allocate megabytes.
+ */
 static struct vm_func *vm_helper(struct nocsr_vm *vm, __s32 id)
 {
-	if (id <= 0 || (__u32)id >= vm->helper_cnt || !vm->helpers[id].set)
-		return NULL;
-	return &vm->helpers[id];
+	__u32 i;
+
+	for (i = 0; i < vm->helper_cnt; i++)
+		if (vm->helpers[i].id == id)
+			return &vm->helpers[i];
+	return NULL;
 }
 
 static struct vm_func *vm_kfunc(struct nocsr_vm *vm, const char *name)
@@ -34,34 +41,24 @@ static struct vm_func *vm_kfunc(struct nocsr_vm *vm, const char *name)
 	return NULL;
 }
 
-static int vm_grow_helpers(struct nocsr_vm *vm, __u32 cnt)
-{
-	struct vm_func *p;
-
-	if (cnt <= vm->helper_cnt)
-		return 0;
-	p = realloc(vm->helpers, cnt * sizeof(*p));
-	if (!p)
-		return -ENOMEM;
-	memset(p + vm->helper_cnt, 0, (cnt - vm->helper_cnt) * sizeof(*p));
-	vm->helpers = p;
-	vm->helper_cnt = cnt;
-	return 0;
-}
-
 int nocsr_vm__set_helper(struct nocsr_vm *vm, __s32 id, nocsr_vm_func_t fn,
 			 void *priv)
 {
 	const struct nocsr_helper *proto = nocsr_helper_find(id);
 	struct vm_func *f;
-	int err;
 
 	if (!vm || id <= 0 || id > 0xffff || !fn)
 		return -EINVAL;
-	err = vm_grow_helpers(vm, (__u32)id + 1);
-	if (err)
-		return err;
-	f = &vm->helpers[id];
+	f = vm_helper(vm, id);
+	if (!f) {
+		f = realloc(vm->helpers, (vm->helper_cnt + 1) * sizeof(*f));
+		if (!f)
+			return -ENOMEM;
+		vm->helpers = f;
+		f = &vm->helpers[vm->helper_cnt++];
+		memset(f, 0, sizeof(*f));
+		f->id = id;
+	}
 	f->fn = fn;
 	f->priv = priv;
 	f->set = true;
@@ -570,6 +567,7 @@ static const struct {
 
 int vm_install_builtins(struct nocsr_vm *vm)
 {
+	struct vm_func *f;
 	unsigned int i;
 	int err;
 
@@ -585,9 +583,9 @@ int vm_install_builtins(struct nocsr_vm *vm)
 				   NULL);
 	if (err)
 		return err;
-	vm->helpers[NOCSR_VM_FUNC_HTAB_LOOKUP].nargs = 2;
-	snprintf(vm->helpers[NOCSR_VM_FUNC_HTAB_LOOKUP].name,
-		 sizeof(vm->helpers[0].name), "__htab_map_lookup_elem");
+	f = vm_helper(vm, NOCSR_VM_FUNC_HTAB_LOOKUP);
+	f->nargs = 2;
+	snprintf(f->name, sizeof(f->name), "__htab_map_lookup_elem");
 	for (i = 0; i < nocsr_fastcall_kfunc_cnt; i++) {
 		const struct nocsr_kfunc *k = &nocsr_fastcall_kfuncs[i];
 

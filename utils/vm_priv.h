@@ -80,6 +80,7 @@ struct nocsr_vm_map {
 };
 
 struct vm_func {
+	__s32 id;		/* helpers: BPF_FUNC_* or an internal id */
 	nocsr_vm_func_t fn;
 	void *priv;
 	char name[64];		/* kfuncs: lookup key */
