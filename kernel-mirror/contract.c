@@ -47,6 +47,9 @@
  *  - Fixed-offset reads are charged to the current frame, as 6.12-6.18 do
  *    (check_stack_read_fixed_off passes the current frame); writes and
  *    variable-offset reads are charged to the frame owning the slot.
+ *  - prog->strict (nocsr fixup, which must know every access to the slots
+ *    it moves) closes both gaps: helper/kfunc reads are checked and every
+ *    read is charged to the frame owning the slot.
  */
 #include <errno.h>
 #include <limits.h>
@@ -232,7 +235,7 @@ static void stack_access(struct vctx *c, size_t i, int cur, const struct val *pt
 	int64_t start = ptr->lo + insn_off;
 	bool fixed = ptr->lo == ptr->hi;
 	int owner = ptr->frame;
-	int frame = (!write && fixed) ? cur : owner;
+	int frame = (!write && fixed && !p->strict) ? cur : owner;
 	struct nocsr_subprog *sp;
 	char o[32];
 
@@ -706,7 +709,12 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 					      (sz.t == T_SCALAR && sz.hi < 4096 ? sz.hi : 4096));
 		} else {
 			/* reads are not checked by the kernel; depth only */
-			depth(p, v->frame, v->lo);
+			snprintf(who, sizeof(who), " through r%u (passed to %s)",
+				 a, cs.name ? cs.name : "?");
+			if (p->strict)
+				stack_access(c, i, cur, v, 0, false, who);
+			else
+				depth(p, v->frame, v->lo);
 			if (insn->src_reg && v->frame == cur)
 				clobber_slots(s, v->lo, 0);	/* kfuncs may write */
 		}

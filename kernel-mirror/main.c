@@ -7,6 +7,7 @@
  *   nocsr check  OBJ [--prog NAME] [--arch A] [--kernel K] [--json]
  *   nocsr stats  OBJ... [--arch A] [--kernel K] [--csv] [--json]
  *   nocsr kernel OBJ [--prog NAME] [--json]
+ *   nocsr fixup  OBJ [-o OUT] [--check]
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@ static const struct {
 	{ "check", do_check, "exit 1 unless every fastcall site is rewritten, and say why" },
 	{ "stats", do_stats, "instructions, sites, pairs and stack before/after" },
 	{ "kernel", do_kernel, "load into the running kernel and compare with the mirror" },
+	{ "fixup", do_fixup, "move clang 20+'s pairs to the layout the kernel matches" },
 };
 
 static void usage(FILE *f)
