@@ -22,7 +22,7 @@
 
 static void help(void)
 {
-	printf("Usage: nocsr fixup OBJ [-o OUT] [--check]\n"
+	printf("Usage: nocsr fixup OBJ [-o OUT] [--check] [--json]\n"
 	       "Move clang 20+'s bpf_fastcall spill/fill offsets to the function-wide\n"
 	       "layout every kernel >= 6.12 matches.  Only offsets change; the object\n"
 	       "is rewritten in place, or copied to OUT.  One line per function with\n"
@@ -34,6 +34,7 @@ static void help(void)
 struct fixup_opts {
 	const char *in, *out;
 	bool check;
+	bool json;
 };
 
 static int parse(int argc, char **argv, struct fixup_opts *o)
@@ -50,6 +51,8 @@ static int parse(int argc, char **argv, struct fixup_opts *o)
 		}
 		if (!strcmp(a, "--check")) {
 			o->check = true;
+		} else if (!strcmp(a, "--json") || !strcmp(a, "-j")) {
+			o->json = true;
 		} else if (!strcmp(a, "-o")) {
 			if (i + 1 >= argc) {
 				cli_err("-o needs a file name");
@@ -220,6 +223,26 @@ struct tally {
 	unsigned int moved, kept, refused;
 };
 
+/* One run of the verb: options, the patched copy, what was reported. */
+struct run {
+	struct fixup_opts o;
+	struct image im;
+	struct seen seen;
+	struct tally t;
+	struct json j;
+};
+
+static const char *verdict_name(enum nocsr_fixup_verdict v)
+{
+	switch (v) {
+	case NOCSR_FIXUP_NONE: return "none";
+	case NOCSR_FIXUP_KEEP: return "keep";
+	case NOCSR_FIXUP_MOVE: return "move";
+	case NOCSR_FIXUP_REFUSED: return "refused";
+	}
+	return "?";
+}
+
 static void print_site(const struct nocsr_fixup_site *s)
 {
 	unsigned int k;
@@ -261,6 +284,55 @@ static void print_func(const struct nocsr_prog *p, const struct nocsr_fixup *fix
 			print_site(&fix->sites[i]);
 }
 
+static void json_site(struct json *j, const struct nocsr_fixup_site *s)
+{
+	unsigned int k;
+
+	json_obj_open(j);
+	json_kint(j, "insn", s->insn);
+	json_kstr(j, "callee", s->callee);
+	json_key(j, "pairs");
+	json_arr_open(j);
+	for (k = 0; k < s->pairs; k++) {
+		json_obj_open(j);
+		json_kint(j, "reg", s->reg[k]);
+		json_kint(j, "old", s->old_off[k]);
+		json_kint(j, "new", s->new_off[k]);
+		json_obj_close(j);
+	}
+	json_arr_close(j);
+	json_obj_close(j);
+}
+
+static void json_func(struct json *j, const struct nocsr_prog *p,
+		      const struct nocsr_fixup *fix, unsigned int sp,
+		      const char *func)
+{
+	const struct nocsr_fixup_func *f = &fix->funcs[sp];
+	bool move = f->verdict == NOCSR_FIXUP_MOVE;
+	size_t i;
+
+	json_obj_open(j);
+	json_kstr(j, "program", nocsr_prog__name(p));
+	json_kstr(j, "function", func);
+	json_kstr(j, "verdict", verdict_name(f->verdict));
+	json_kint(j, "sites", f->sites);
+	json_kint(j, "pairs", f->pairs);
+	json_kint(j, "moved", f->moved);
+	json_key(j, "reserved_low");
+	move ? json_int(j, nocsr_reserved_low(f->base, f->max_pairs)) : json_str(j, NULL);
+	json_key(j, "reserved_end");
+	move ? json_int(j, f->base) : json_str(j, NULL);
+	json_kstr(j, "why", f->why[0] ? f->why : NULL);
+	json_key(j, "calls");
+	json_arr_open(j);
+	for (i = 0; i < fix->site_cnt; i++)
+		if (fix->sites[i].subprog == sp)
+			json_site(j, &fix->sites[i]);
+	json_arr_close(j);
+	json_obj_close(j);
+}
+
 static int apply(struct image *im, const struct nocsr_prog *p,
 		 const struct nocsr_fixup *fix)
 {
@@ -281,8 +353,7 @@ static int apply(struct image *im, const struct nocsr_prog *p,
 }
 
 /* Report and patch every subprogram of p not reported before. */
-static int fix_prog(struct image *im, struct nocsr_prog *p, struct seen *seen,
-		    struct tally *t)
+static int fix_prog(struct run *r, struct nocsr_prog *p)
 {
 	struct nocsr_fixup *fix;
 	size_t i;
@@ -297,88 +368,127 @@ static int fix_prog(struct image *im, struct nocsr_prog *p, struct seen *seen,
 	for (i = 0; i < fix->func_cnt; i++) {
 		const struct nocsr_fixup_func *f = &fix->funcs[i];
 		size_t start = nocsr_prog__subprog(p, i)->start;
+		const char *func = nocsr_prog__insn_func(p, start);
 		bool first;
 
 		if (f->verdict == NOCSR_FIXUP_NONE)
 			continue;
-		at = seen_find(seen, nocsr_prog__insn_file_off(p, start), f->verdict,
-			       &first);
+		at = seen_find(&r->seen, nocsr_prog__insn_file_off(p, start),
+			       f->verdict, &first);
 		if (at < 0) {
 			err = at;
 			break;
 		}
 		/* a shared function is reported again only if this caller refuses it */
 		if (!first && (f->verdict != NOCSR_FIXUP_REFUSED ||
-			       seen->verdict[at] == NOCSR_FIXUP_REFUSED))
+			       r->seen.verdict[at] == NOCSR_FIXUP_REFUSED))
 			continue;
-		print_func(p, fix, (unsigned int)i, nocsr_prog__insn_func(p, start));
-		if (f->verdict == NOCSR_FIXUP_REFUSED)
-			t->refused++;
-		else if (f->verdict == NOCSR_FIXUP_MOVE)
-			t->moved++;
+		if (r->o.json)
+			json_func(&r->j, p, fix, (unsigned int)i, func);
 		else
-			t->kept++;
-		seen->verdict[at] = f->verdict;
+			print_func(p, fix, (unsigned int)i, func);
+		if (f->verdict == NOCSR_FIXUP_REFUSED)
+			r->t.refused++;
+		else if (f->verdict == NOCSR_FIXUP_MOVE)
+			r->t.moved++;
+		else
+			r->t.kept++;
+		r->seen.verdict[at] = f->verdict;
 	}
 	if (!err)
-		err = apply(im, p, fix);
+		err = apply(&r->im, p, fix);
 	nocsr_fixup__free(fix);
 	return err;
 }
 
-static int summary(const struct fixup_opts *o, const struct tally *t,
-		   const struct image *im)
+static const char *plural(unsigned int n)
 {
-	const char *out = o->out ? o->out : o->in;
+	return n == 1 ? "" : "s";
+}
 
+/* What to do once every function is planned; NULL: write nothing. */
+static const char *target(const struct run *r, int *status)
+{
+	const struct fixup_opts *o = &r->o;
+	const struct tally *t = &r->t;
+
+	*status = EXIT_OK;
 	if (t->refused) {
-		printf("%s: %u function%s refused, nothing written\n", o->in,
-		       t->refused, t->refused == 1 ? "" : "s");
-		return EXIT_FAIL;
+		*status = EXIT_FAIL;
+		if (!o->json)
+			printf("%s: %u function%s refused, nothing written\n", o->in,
+			       t->refused, plural(t->refused));
+		return NULL;
 	}
 	if (o->check) {
+		*status = t->moved ? EXIT_FAIL : EXIT_OK;
+		if (o->json)
+			return NULL;
 		if (t->moved)
 			printf("%s: %u function%s to fix (--check: nothing written)\n",
-			       o->in, t->moved, t->moved == 1 ? "" : "s");
+			       o->in, t->moved, plural(t->moved));
 		else
 			printf("%s: nothing to fix\n", o->in);
-		return t->moved ? EXIT_FAIL : EXIT_OK;
+		return NULL;
 	}
-	if (!t->moved) {
-		printf("%s: nothing to change%s%s\n", o->in, o->out ? ", copied to " : "",
-		       o->out ? o->out : "");
-		if (!o->out)
-			return EXIT_OK;
-	} else {
+	if (!o->json && t->moved)
 		printf("%s: %u function%s fixed, wrote %s\n", o->in, t->moved,
-		       t->moved == 1 ? "" : "s", out);
+		       plural(t->moved), o->out ? o->out : o->in);
+	else if (!o->json)
+		printf("%s: nothing to change%s%s\n", o->in,
+		       o->out ? ", copied to " : "", o->out ? o->out : "");
+	/* in place with nothing to change: leave the file alone */
+	return t->moved || o->out ? (o->out ? o->out : o->in) : NULL;
+}
+
+static int finish(struct run *r)
+{
+	const char *out;
+	int status;
+
+	out = target(r, &status);
+	if (out && write_image(out, &r->im))
+		return EXIT_BAD;
+	if (r->o.json) {
+		json_arr_close(&r->j);
+		json_kint(&r->j, "fixed", r->t.moved);
+		json_kint(&r->j, "unchanged", r->t.kept);
+		json_kint(&r->j, "refused", r->t.refused);
+		json_kstr(&r->j, "written", out);
+		json_kbool(&r->j, "ok", status == EXIT_OK);
+		json_obj_close(&r->j);
 	}
-	return write_image(out, im) ? EXIT_BAD : EXIT_OK;
+	return status;
 }
 
 int do_fixup(int argc, char **argv)
 {
-	struct image im = { 0 };
-	struct seen seen = { 0 };
-	struct tally t = { 0 };
-	struct fixup_opts o;
+	struct run r = { 0 };
 	struct nocsr_obj *obj = NULL;
 	size_t i;
 	int err, ret = EXIT_BAD;
 
-	err = parse(argc, argv, &o);
+	err = parse(argc, argv, &r.o);
 	if (err)
 		return err > 0 ? EXIT_OK : EXIT_BAD;
-	if (read_image(o.in, &im) || nocsr_obj__open(o.in, &obj))
+	if (read_image(r.o.in, &r.im) || nocsr_obj__open(r.o.in, &obj))
 		goto out;
+	if (r.o.json) {
+		json_init(&r.j, stdout);
+		json_obj_open(&r.j);
+		json_kstr(&r.j, "object", r.o.in);
+		json_kbool(&r.j, "check", r.o.check);
+		json_key(&r.j, "functions");
+		json_arr_open(&r.j);
+	}
 	for (i = 0; i < nocsr_obj__prog_cnt(obj); i++)
-		if (fix_prog(&im, nocsr_obj__prog(obj, i), &seen, &t))
+		if (fix_prog(&r, nocsr_obj__prog(obj, i)))
 			goto out;
-	ret = summary(&o, &t, &im);
+	ret = finish(&r);
 out:
 	nocsr_obj__close(obj);
-	free(seen.at);
-	free(seen.verdict);
-	free(im.buf);
+	free(r.seen.at);
+	free(r.seen.verdict);
+	free(r.im.buf);
 	return ret;
 }
