@@ -9,17 +9,21 @@
  */
 #include "nocsr_test.h"
 
+/* Both layouts agree on the 2-pair call: r1 (ctx[0]) and r2 (7) live. */
+#define FIRST_CALL			\
+	"r1 = *(u64 *)(r1 + 0);"	\
+	"r2 = 7;"			\
+	"*(u64 *)(r10 - 8) = r2;"	\
+	"*(u64 *)(r10 - 16) = r1;"	\
+	"call 8;"			\
+	"r1 = *(u64 *)(r10 - 16);"	\
+	"r2 = *(u64 *)(r10 - 8);"	\
+	"r1 += r2;"
+
 SEC("raw_tp") __attribute__((naked)) int two_sites(void)
 {
 	asm volatile (
-	"r1 = *(u64 *)(r1 + 0);"
-	"r2 = 7;"
-	"*(u64 *)(r10 - 8) = r2;"
-	"*(u64 *)(r10 - 16) = r1;"
-	"call 8;"
-	"r1 = *(u64 *)(r10 - 16);"
-	"r2 = *(u64 *)(r10 - 8);"
-	"r1 += r2;"
+	FIRST_CALL
 	"*(u64 *)(r10 - 8) = r1;"
 	"call 8;"
 	"r1 = *(u64 *)(r10 - 8);"
@@ -30,14 +34,7 @@ SEC("raw_tp") __attribute__((naked)) int two_sites(void)
 SEC("raw_tp") __attribute__((naked)) int already_wide(void)
 {
 	asm volatile (
-	"r1 = *(u64 *)(r1 + 0);"
-	"r2 = 7;"
-	"*(u64 *)(r10 - 8) = r2;"
-	"*(u64 *)(r10 - 16) = r1;"
-	"call 8;"
-	"r1 = *(u64 *)(r10 - 16);"
-	"r2 = *(u64 *)(r10 - 8);"
-	"r1 += r2;"
+	FIRST_CALL
 	"*(u64 *)(r10 - 16) = r1;"
 	"call 8;"
 	"r1 = *(u64 *)(r10 - 16);"
