@@ -138,6 +138,19 @@ static void widen_bounds(struct val *v, const struct val *old)
 	}
 }
 
+/*
+ * Strict mode: the frames some stack pointer of which the walk stops
+ * following (joined with another kind of value, stored where no slot
+ * tracks it), so that accesses through it might go unseen.
+ */
+static bool *lost_frames;
+
+static void lose(const struct val *v)
+{
+	if (lost_frames && v->t == T_STACK && v->frame >= 0)
+		lost_frames[v->frame] = true;
+}
+
 static bool val_eq(const struct val *a, const struct val *b)
 {
 	return a->t == b->t && a->tz == b->tz && a->frame == b->frame &&
@@ -159,6 +172,8 @@ static bool join_val(struct val *a, const struct val *b, bool widen)
 	    (a->t == T_FUNC && a->frame != b->frame)) {
 		if (a->t == T_SCALAR && a->lo == -BIG && a->hi == BIG)
 			return false;
+		lose(a);
+		lose(b);
 		*a = TOP;
 		return true;
 	}
@@ -273,6 +288,24 @@ static void drop_broken(struct vctx *c)
 	}
 }
 
+/* Strict mode: a frame whose stack pointer got lost may be accessed unseen. */
+static void break_lost(struct vctx *c)
+{
+	struct nocsr_prog *p = c->p;
+	size_t f;
+
+	for (f = 0; f < p->subprog_cnt; f++) {
+		struct nocsr_subprog *sp = &p->subprogs[f];
+
+		if (!lost_frames[f] || !c->has_pattern[f] || sp->contract_broken)
+			continue;
+		c->broken_at[f] = sp->start;
+		sp->contract_broken = true;
+		snprintf(sp->contract_why, sizeof(sp->contract_why),
+			 "a pointer into its stack is merged with other values or stored where the walk cannot follow it");
+	}
+}
+
 static int slot_of(int64_t off)
 {
 	if (off >= 0 || off < -NOCSR_MAX_STACK || off % 8)
@@ -287,8 +320,10 @@ static void clobber_slots(struct st *s, int64_t lo, int64_t hi)
 	for (k = 0; k < SLOTS; k++) {
 		int64_t a = -8 * (k + 1), b = a + 8;
 
-		if (b > lo && a < hi)
+		if (b > lo && a < hi) {
+			lose(&s->slot[k]);
 			s->slot[k] = TOP;
+		}
 	}
 }
 
@@ -784,13 +819,16 @@ static void run_block(struct vctx *c, size_t b)
 				if (base->frame == cur) {
 					k = slot_of(base->lo + insn->off);
 					if (base->lo == base->hi && k >= 0 && size == 8 &&
-					    mode == BPF_MEM)
+					    mode == BPF_MEM) {
 						s.slot[k] = v;
-					else
-						clobber_slots(&s, base->lo + insn->off,
-							      base->hi + insn->off + size);
+						break;
+					}
+					clobber_slots(&s, base->lo + insn->off,
+						      base->hi + insn->off + size);
 				}
 			}
+			if (cls == BPF_STX)
+				lose(&s.r[insn->src_reg]);
 			if (mode == BPF_ATOMIC && (insn->imm & 1)) {
 				if (insn->imm == (0xf0 | 1))
 					s.r[0] = TOP;
@@ -929,7 +967,10 @@ int nocsr_verify(struct nocsr_prog *p)
 	c.leader = malloc(n * sizeof(*c.leader));
 	c.has_pattern = calloc(p->subprog_cnt, sizeof(*c.has_pattern));
 	c.broken_at = malloc(p->subprog_cnt * sizeof(*c.broken_at));
-	if (!c.leader || !c.has_pattern || !c.broken_at)
+	if (p->strict)
+		lost_frames = calloc(p->subprog_cnt, sizeof(*lost_frames));
+	if (!c.leader || !c.has_pattern || !c.broken_at ||
+	    (p->strict && !lost_frames))
 		goto out;
 	for (i = 0; i < p->subprog_cnt; i++) {
 		c.broken_at[i] = -1;
@@ -989,9 +1030,13 @@ int nocsr_verify(struct nocsr_prog *p)
 		c.visits[b]++;
 		run_block(&c, b);
 	}
+	if (p->strict)
+		break_lost(&c);
 	drop_broken(&c);
 	err = 0;
 out:
+	free(lost_frames);
+	lost_frames = NULL;
 	free((void *)thresholds);
 	thresholds = NULL;
 	threshold_cnt = 0;

@@ -9,6 +9,8 @@
 // RUN: %cc19 -O2 -DCALLEE_READ -c %s -o %t/callee_read.o
 // RUN: %cc19 -O2 -DMIXED_LAYOUT -c %s -o %t/mixed.o
 // RUN: %cc19 -O2 -DGAP -c %s -o %t/gap.o
+// RUN: %cc19 -O2 -DJOINED_PTR -c %s -o %t/joined_ptr.o
+// RUN: %cc19 -O2 -DLOST_PTR -c %s -o %t/lost_ptr.o
 //
 // RUN: not %nocsr fixup %t/read_slot.o -o %t/out.o | FileCheck %s --check-prefix=READ_SLOT
 // RUN: not %nocsr fixup %t/st_imm.o -o %t/out.o | FileCheck %s --check-prefix=ST_IMM
@@ -16,6 +18,8 @@
 // RUN: not %nocsr fixup %t/callee_read.o -o %t/out.o | FileCheck %s --check-prefix=CALLEE_READ
 // RUN: not %nocsr fixup %t/mixed.o -o %t/out.o | FileCheck %s --check-prefix=MIXED
 // RUN: not %nocsr fixup %t/gap.o -o %t/out.o | FileCheck %s --check-prefix=GAP
+// RUN: not %nocsr fixup %t/joined_ptr.o -o %t/out.o | FileCheck %s --check-prefix=JOINED_PTR
+// RUN: not %nocsr fixup %t/lost_ptr.o -o %t/out.o | FileCheck %s --check-prefix=LOST_PTR
 // RUN: not test -e %t/out.o
 //
 // The status is 1 exactly, --check refuses the same way, and an in-place
@@ -41,6 +45,9 @@ static __attribute__((naked, noinline, used)) int peek(void)
 SEC("raw_tp") __attribute__((naked)) int prog(void)
 {
 	asm volatile (
+#if defined(JOINED_PTR) || defined(LOST_PTR)
+	"r6 = r1;"
+#endif
 	"r1 = 1;"
 	"r2 = 2;"
 #ifdef GAP
@@ -91,6 +98,23 @@ SEC("raw_tp") __attribute__((naked)) int prog(void)
 	"r1 += -16;"
 	"call peek;"
 #endif
+#ifdef JOINED_PTR
+	/* r3 is r10-16 on one path and ctx on the other: the walk follows
+	 * each path into the load before joining them */
+	"call 7;"
+	"r3 = r10;"
+	"r3 += -16;"
+	"if r0 > 5 goto +1;"
+	"r3 = r6;"
+	"r0 = *(u64 *)(r3 + 0);"
+#endif
+#ifdef LOST_PTR
+	/* a stack pointer stored in memory no slot tracks: whoever loads it
+	 * back could reach the fastcall slots unseen */
+	"r3 = r10;"
+	"r3 += -16;"
+	"*(u64 *)(r6 + 0) = r3;"
+#endif
 	"r0 = 0;"
 	"exit;" ::: "memory");
 }
@@ -102,3 +126,5 @@ SEC("raw_tp") __attribute__((naked)) int prog(void)
 // CALLEE_READ: prog: 2 sites, 3 pairs: refused: insn 15 reads fp-16 through r1 in the caller's frame, which may touch the fastcall slots r10-16..r10-1
 // MIXED: prog: 3 sites, 5 pairs: refused: the pairs of its 3 calls share neither their innermost offset (function-wide layout) nor their outermost one (clang 20+)
 // GAP: prog: 1 site, 1 pair: refused: call at insn 4 (bpf_get_smp_processor_id): pair 2 is not in the contiguous layout: pair 2 (insns 2/6) at -24, expected -8
+// JOINED_PTR: prog: 2 sites, 3 pairs: refused: insn 16 reads fp-16 through r3, which may touch the fastcall slots r10-16..r10-1
+// LOST_PTR: prog: 2 sites, 3 pairs: refused: a pointer into its stack is merged with other values or stored where the walk cannot follow it, which may touch the fastcall slots r10-16..r10-1
