@@ -353,18 +353,12 @@ static int apply(struct image *im, const struct nocsr_prog *p,
 }
 
 /* Report and patch every subprogram of p not reported before. */
-static int fix_prog(struct run *r, struct nocsr_prog *p)
+static int fix_prog(struct run *r, struct nocsr_prog *p,
+		    const struct nocsr_fixup *fix)
 {
-	struct nocsr_fixup *fix;
 	size_t i;
-	int err, at;
+	int err = 0, at;
 
-	err = nocsr_prog__plan_fixup(p, &fix);
-	if (err) {
-		if (err != -EINVAL)
-			cli_err("program %s: %s", nocsr_prog__name(p), strerror(-err));
-		return err;
-	}
 	for (i = 0; i < fix->func_cnt; i++) {
 		const struct nocsr_fixup_func *f = &fix->funcs[i];
 		size_t start = nocsr_prog__subprog(p, i)->start;
@@ -395,10 +389,30 @@ static int fix_prog(struct run *r, struct nocsr_prog *p)
 			r->t.kept++;
 		r->seen.verdict[at] = f->verdict;
 	}
-	if (!err)
-		err = apply(&r->im, p, fix);
-	nocsr_fixup__free(fix);
-	return err;
+	return err ? err : apply(&r->im, p, fix);
+}
+
+/* Every program's plan first, so that bad input stops before any output. */
+static int plan_all(struct nocsr_obj *obj, struct nocsr_fixup ***plans)
+{
+	size_t i, n = nocsr_obj__prog_cnt(obj);
+	int err;
+
+	*plans = calloc(n ? n : 1, sizeof(**plans));
+	if (!*plans)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		struct nocsr_prog *p = nocsr_obj__prog(obj, i);
+
+		err = nocsr_prog__plan_fixup(p, &(*plans)[i]);
+		if (err) {
+			if (err != -EINVAL)
+				cli_err("program %s: %s", nocsr_prog__name(p),
+					strerror(-err));
+			return err;
+		}
+	}
+	return 0;
 }
 
 static const char *plural(unsigned int n)
@@ -465,13 +479,15 @@ int do_fixup(int argc, char **argv)
 {
 	struct run r = { 0 };
 	struct nocsr_obj *obj = NULL;
+	struct nocsr_fixup **plans = NULL;
 	size_t i;
 	int err, ret = EXIT_BAD;
 
 	err = parse(argc, argv, &r.o);
 	if (err)
 		return err > 0 ? EXIT_OK : EXIT_BAD;
-	if (read_image(r.o.in, &r.im) || nocsr_obj__open(r.o.in, &obj))
+	if (nocsr_obj__open(r.o.in, &obj) || read_image(r.o.in, &r.im) ||
+	    plan_all(obj, &plans))
 		goto out;
 	if (r.o.json) {
 		json_init(&r.j, stdout);
@@ -482,10 +498,13 @@ int do_fixup(int argc, char **argv)
 		json_arr_open(&r.j);
 	}
 	for (i = 0; i < nocsr_obj__prog_cnt(obj); i++)
-		if (fix_prog(&r, nocsr_obj__prog(obj, i)))
+		if (fix_prog(&r, nocsr_obj__prog(obj, i), plans[i]))
 			goto out;
 	ret = finish(&r);
 out:
+	for (i = 0; plans && i < nocsr_obj__prog_cnt(obj); i++)
+		nocsr_fixup__free(plans[i]);
+	free(plans);
 	nocsr_obj__close(obj);
 	free(r.seen.at);
 	free(r.seen.verdict);
