@@ -4,9 +4,10 @@
  * built by clang 20+ must change so that every fastcall site matches, and
  * whether changing them is safe.  Per subprogram:
  *
- *  1. brackets: around every call to a fastcall helper or kfunc, the pairs
- *     rule 4 matches when the innermost spill's own offset is taken as the
- *     lowest offset (nocsr_match_pairs), i.e. pair k at off + 8k;
+ *  1. brackets: around every call to a helper or kfunc that is fastcall
+ *     for the program's type, the pairs rule 4 matches when the innermost
+ *     spill's own offset is taken as the lowest offset (nocsr_match_pairs),
+ *     i.e. pair k at off + 8k;
  *  2. layout: either every bracket already starts at one offset (the
  *     function-wide layout: nothing to do), or every bracket ends at one
  *     offset base (clang 20+: a call with k pairs uses base-8k..base-8).
@@ -74,7 +75,8 @@ static int find_bracket(struct nocsr_prog *p, size_t i, struct nocsr_fixup *fix)
 	bool attempt;
 	char why[256];
 
-	if (!nocsr_call_summary(p, i, &cs) || !(cs.fastcall || cs.raw_proto))
+	/* socket-type programs keep every pair whatever the layout */
+	if (!nocsr_call_summary(p, i, &cs) || !cs.fastcall)
 		return 0;
 	if (i == 0 || !is_spill(&in[i - 1]))
 		return 0;

@@ -5,9 +5,14 @@
  * call with k pairs at r10-8k..r10-8.  two_sites has calls with 2 and 1
  * pairs: the kernel matches neither.  already_wide is the same code in the
  * function-wide layout (every innermost pair at r10-16).  no_pairs has no
- * fastcall pairs at all.  Each returns ctx[0] + 7.
+ * fastcall pairs at all.  Each returns ctx[0] + 7.  SECTION is the
+ * programs' section (raw_tp unless defined).
  */
 #include "nocsr_test.h"
+
+#ifndef SECTION
+#define SECTION "raw_tp"
+#endif
 
 /* Both layouts agree on the 2-pair call: r1 (ctx[0]) and r2 (7) live. */
 #define FIRST_CALL			\
@@ -20,7 +25,7 @@
 	"r2 = *(u64 *)(r10 - 8);"	\
 	"r1 += r2;"
 
-SEC("raw_tp") __attribute__((naked)) int two_sites(void)
+SEC(SECTION) __attribute__((naked)) int two_sites(void)
 {
 	asm volatile (
 	FIRST_CALL
@@ -31,7 +36,7 @@ SEC("raw_tp") __attribute__((naked)) int two_sites(void)
 	"exit;" ::: "memory");
 }
 
-SEC("raw_tp") __attribute__((naked)) int already_wide(void)
+SEC(SECTION) __attribute__((naked)) int already_wide(void)
 {
 	asm volatile (
 	FIRST_CALL
@@ -42,7 +47,7 @@ SEC("raw_tp") __attribute__((naked)) int already_wide(void)
 	"exit;" ::: "memory");
 }
 
-SEC("raw_tp") __attribute__((naked)) int no_pairs(void)
+SEC(SECTION) __attribute__((naked)) int no_pairs(void)
 {
 	asm volatile (
 	"r0 = *(u64 *)(r1 + 0);"
