@@ -498,7 +498,6 @@ static int append(struct loader *l, struct func *f)
 		struct insn_meta *m = &l->meta[l->cnt + i];
 
 		m->func = func;
-		m->sec_insn = (uint32_t)(f->off + i);
 		m->file_off = s->sh.sh_offset + (f->off + i) * INSN_SZ;
 	}
 	/* line info: the record covering each insn, as bpftool shows it */

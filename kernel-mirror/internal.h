@@ -36,7 +36,6 @@ struct insn_meta {
 	unsigned int line;
 	/* where the slot comes from, so `nocsr fixup` can patch the file */
 	const char *func;		/* ELF function symbol */
-	uint32_t sec_insn;		/* index in its section */
 	uint64_t file_off;		/* byte offset in the object file */
 };
 
@@ -88,8 +87,9 @@ struct nocsr_prog {
 	enum nocsr_kernel kernel;
 	/*
 	 * Rule 5 without the kernel's gaps (fixup): fixed-offset reads are
-	 * charged to the frame owning the slot, and helper/kfunc reads of
-	 * stack memory count as accesses.
+	 * charged to the frame owning the slot, helper/kfunc reads of stack
+	 * memory count as accesses, and a frame whose stack pointer the walk
+	 * stops following counts as touched.
 	 */
 	bool strict;
 	struct insn_aux *aux;

@@ -315,11 +315,6 @@ const char *nocsr_prog__insn_func(const struct nocsr_prog *p, size_t i)
 	return i < p->insn_cnt ? p->meta[i].func : NULL;
 }
 
-unsigned int nocsr_prog__insn_sec_index(const struct nocsr_prog *p, size_t i)
-{
-	return i < p->insn_cnt ? p->meta[i].sec_insn : 0;
-}
-
 uint64_t nocsr_prog__insn_file_off(const struct nocsr_prog *p, size_t i)
 {
 	return i < p->insn_cnt ? p->meta[i].file_off : 0;

@@ -189,9 +189,8 @@ struct nocsr_fixup {
 int nocsr_prog__plan_fixup(struct nocsr_prog *prog, struct nocsr_fixup **fix);
 void nocsr_fixup__free(struct nocsr_fixup *fix);
 
-/* Where input slot i comes from: its ELF function, index and file offset. */
+/* Where input slot i comes from: its ELF function and file offset. */
 const char *nocsr_prog__insn_func(const struct nocsr_prog *prog, size_t i);
-unsigned int nocsr_prog__insn_sec_index(const struct nocsr_prog *prog, size_t i);
 uint64_t nocsr_prog__insn_file_off(const struct nocsr_prog *prog, size_t i);
 
 #ifdef __cplusplus
