@@ -420,39 +420,39 @@ static const char *plural(unsigned int n)
 	return n == 1 ? "" : "s";
 }
 
-/* What to do once every function is planned; NULL: write nothing. */
+/* Where to write once every function is planned; NULL: nowhere. */
 static const char *target(const struct run *r, int *status)
+{
+	const struct fixup_opts *o = &r->o;
+
+	*status = r->t.refused || (o->check && r->t.moved) ? EXIT_FAIL : EXIT_OK;
+	if (r->t.refused || o->check)
+		return NULL;
+	if (o->out)
+		return o->out;
+	/* in place with nothing to change: leave the file alone */
+	return r->t.moved ? o->in : NULL;
+}
+
+static void summary(const struct run *r, const char *out)
 {
 	const struct fixup_opts *o = &r->o;
 	const struct tally *t = &r->t;
 
-	*status = EXIT_OK;
-	if (t->refused) {
-		*status = EXIT_FAIL;
-		if (!o->json)
-			printf("%s: %u function%s refused, nothing written\n", o->in,
-			       t->refused, plural(t->refused));
-		return NULL;
-	}
-	if (o->check) {
-		*status = t->moved ? EXIT_FAIL : EXIT_OK;
-		if (o->json)
-			return NULL;
-		if (t->moved)
-			printf("%s: %u function%s to fix (--check: nothing written)\n",
-			       o->in, t->moved, plural(t->moved));
-		else
-			printf("%s: nothing to fix\n", o->in);
-		return NULL;
-	}
-	if (!o->json && t->moved)
+	if (t->refused)
+		printf("%s: %u function%s refused, nothing written\n", o->in,
+		       t->refused, plural(t->refused));
+	else if (o->check && t->moved)
+		printf("%s: %u function%s to fix (--check: nothing written)\n",
+		       o->in, t->moved, plural(t->moved));
+	else if (o->check)
+		printf("%s: nothing to fix\n", o->in);
+	else if (t->moved)
 		printf("%s: %u function%s fixed, wrote %s\n", o->in, t->moved,
-		       plural(t->moved), o->out ? o->out : o->in);
-	else if (!o->json)
+		       plural(t->moved), out);
+	else
 		printf("%s: nothing to change%s%s\n", o->in,
-		       o->out ? ", copied to " : "", o->out ? o->out : "");
-	/* in place with nothing to change: leave the file alone */
-	return t->moved || o->out ? (o->out ? o->out : o->in) : NULL;
+		       out ? ", copied to " : "", out ? out : "");
 }
 
 static int finish(struct run *r)
@@ -463,15 +463,17 @@ static int finish(struct run *r)
 	out = target(r, &status);
 	if (out && write_image(out, &r->im))
 		return EXIT_BAD;
-	if (r->o.json) {
-		json_arr_close(&r->j);
-		json_kint(&r->j, "fixed", r->t.moved);
-		json_kint(&r->j, "unchanged", r->t.kept);
-		json_kint(&r->j, "refused", r->t.refused);
-		json_kstr(&r->j, "written", out);
-		json_kbool(&r->j, "ok", status == EXIT_OK);
-		json_obj_close(&r->j);
+	if (!r->o.json) {
+		summary(r, out);
+		return status;
 	}
+	json_arr_close(&r->j);
+	json_kint(&r->j, "fixed", r->t.moved);
+	json_kint(&r->j, "unchanged", r->t.kept);
+	json_kint(&r->j, "refused", r->t.refused);
+	json_kstr(&r->j, "written", out);
+	json_kbool(&r->j, "ok", status == EXIT_OK);
+	json_obj_close(&r->j);
 	return status;
 }
 
