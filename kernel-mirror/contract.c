@@ -49,7 +49,9 @@
  *    variable-offset reads are charged to the frame owning the slot.
  *  - prog->strict (nocsr fixup, which must know every access to the slots
  *    it moves) closes both gaps: helper/kfunc reads are checked and every
- *    read is charged to the frame owning the slot.
+ *    read is charged to the frame owning the slot.  It also gives up on a
+ *    frame whose stack pointer the walk stops following (joined with
+ *    another kind of value, stored where no slot tracks it).
  */
 #include <errno.h>
 #include <limits.h>
@@ -170,10 +172,10 @@ static bool join_val(struct val *a, const struct val *b, bool widen)
 	}
 	if (a->t != b->t || (a->t == T_STACK && a->frame != b->frame) ||
 	    (a->t == T_FUNC && a->frame != b->frame)) {
-		if (a->t == T_SCALAR && a->lo == -BIG && a->hi == BIG)
-			return false;
 		lose(a);
 		lose(b);
+		if (a->t == T_SCALAR && a->lo == -BIG && a->hi == BIG)
+			return false;
 		*a = TOP;
 		return true;
 	}
@@ -742,17 +744,17 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 			if (v->frame == cur)
 				clobber_slots(s, v->lo, v->hi +
 					      (sz.t == T_SCALAR && sz.hi < 4096 ? sz.hi : 4096));
-		} else {
-			/* reads are not checked by the kernel; depth only */
+		} else if (p->strict) {
 			snprintf(who, sizeof(who), " through r%u (passed to %s)",
 				 a, cs.name ? cs.name : "?");
-			if (p->strict)
-				stack_access(c, i, cur, v, 0, false, who);
-			else
-				depth(p, v->frame, v->lo);
-			if (insn->src_reg && v->frame == cur)
-				clobber_slots(s, v->lo, 0);	/* kfuncs may write */
+			stack_access(c, i, cur, v, 0, false, who);
+		} else {
+			/* reads are not checked by the kernel; depth only */
+			depth(p, v->frame, v->lo);
 		}
+		/* kfuncs (never in the write list) may write */
+		if (insn->src_reg && v->frame == cur)
+			clobber_slots(s, v->lo, 0);
 	}
 }
 
