@@ -48,5 +48,6 @@ int do_xlated(int argc, char **argv);
 int do_check(int argc, char **argv);
 int do_stats(int argc, char **argv);
 int do_kernel(int argc, char **argv);
+int do_fixup(int argc, char **argv);
 
 #endif

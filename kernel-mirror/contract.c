@@ -47,6 +47,11 @@
  *  - Fixed-offset reads are charged to the current frame, as 6.12-6.18 do
  *    (check_stack_read_fixed_off passes the current frame); writes and
  *    variable-offset reads are charged to the frame owning the slot.
+ *  - prog->strict (nocsr fixup, which must know every access to the slots
+ *    it moves) closes both gaps: helper/kfunc reads are checked and every
+ *    read is charged to the frame owning the slot.  It also gives up on a
+ *    frame whose stack pointer the walk stops following (joined with
+ *    another kind of value, stored where no slot tracks it).
  */
 #include <errno.h>
 #include <limits.h>
@@ -138,6 +143,19 @@ static void widen_bounds(struct val *v, const struct val *old)
 	}
 }
 
+/*
+ * Strict mode: the frames some stack pointer of which the walk stops
+ * following (joined with another kind of value, stored where no slot
+ * tracks it), so that accesses through it might go unseen.
+ */
+static bool *lost_frames;
+
+static void lose(const struct val *v)
+{
+	if (lost_frames && v->t == T_STACK && v->frame >= 0)
+		lost_frames[v->frame] = true;
+}
+
 static bool val_eq(const struct val *a, const struct val *b)
 {
 	return a->t == b->t && a->tz == b->tz && a->frame == b->frame &&
@@ -157,6 +175,8 @@ static bool join_val(struct val *a, const struct val *b, bool widen)
 	}
 	if (a->t != b->t || (a->t == T_STACK && a->frame != b->frame) ||
 	    (a->t == T_FUNC && a->frame != b->frame)) {
+		lose(a);
+		lose(b);
 		if (a->t == T_SCALAR && a->lo == -BIG && a->hi == BIG)
 			return false;
 		*a = TOP;
@@ -235,7 +255,7 @@ static void stack_access(struct vctx *c, size_t i, int cur, const struct val *pt
 	int64_t start = ptr->lo + insn_off;
 	bool fixed = ptr->lo == ptr->hi;
 	int owner = ptr->frame;
-	int frame = (!write && fixed) ? cur : owner;
+	int frame = (!write && fixed && !p->strict) ? cur : owner;
 	struct nocsr_subprog *sp;
 	char o[32];
 
@@ -368,6 +388,24 @@ static void drop_broken(struct vctx *c)
 	}
 }
 
+/* Strict mode: a frame whose stack pointer got lost may be accessed unseen. */
+static void break_lost(struct vctx *c)
+{
+	struct nocsr_prog *p = c->p;
+	size_t f;
+
+	for (f = 0; f < p->subprog_cnt; f++) {
+		struct nocsr_subprog *sp = &p->subprogs[f];
+
+		if (!lost_frames[f] || !c->has_pattern[f] || sp->contract_broken)
+			continue;
+		c->broken_at[f] = sp->start;
+		sp->contract_broken = true;
+		snprintf(sp->contract_why, sizeof(sp->contract_why),
+			 "a pointer into its stack is merged with other values or stored where the walk cannot follow it");
+	}
+}
+
 static int slot_of(int64_t off)
 {
 	if (off >= 0 || off < -NOCSR_MAX_STACK || off % 8)
@@ -382,8 +420,10 @@ static void clobber_slots(struct st *s, int64_t lo, int64_t hi)
 	for (k = 0; k < SLOTS; k++) {
 		int64_t a = -8 * (k + 1), b = a + 8;
 
-		if (b > lo && a < hi)
+		if (b > lo && a < hi) {
+			lose(&s->slot[k]);
 			s->slot[k] = TOP;
+		}
 	}
 }
 
@@ -802,12 +842,17 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 			if (v->frame == cur)
 				clobber_slots(s, v->lo, v->hi +
 					      (sz.t == T_SCALAR && sz.hi < 4096 ? sz.hi : 4096));
+		} else if (p->strict) {
+			snprintf(who, sizeof(who), " through r%u (passed to %s)",
+				 a, cs.name ? cs.name : "?");
+			stack_access(c, i, cur, v, 0, false, who);
 		} else {
 			/* reads are not checked by the kernel; depth only */
 			depth(p, v->frame, v->lo);
-			if (insn->src_reg && v->frame == cur)
-				clobber_slots(s, v->lo, 0);	/* kfuncs may write */
 		}
+		/* kfuncs (never in the write list) may write */
+		if (insn->src_reg && v->frame == cur)
+			clobber_slots(s, v->lo, 0);
 	}
 }
 
@@ -874,13 +919,16 @@ static void run_block(struct vctx *c, size_t b)
 				if (base->frame == cur) {
 					k = slot_of(base->lo + insn->off);
 					if (base->lo == base->hi && k >= 0 && size == 8 &&
-					    mode == BPF_MEM)
+					    mode == BPF_MEM) {
 						s.slot[k] = v;
-					else
-						clobber_slots(&s, base->lo + insn->off,
-							      base->hi + insn->off + size);
+						break;
+					}
+					clobber_slots(&s, base->lo + insn->off,
+						      base->hi + insn->off + size);
 				}
 			}
+			if (cls == BPF_STX)
+				lose(&s.r[insn->src_reg]);
 			if (mode == BPF_ATOMIC && (insn->imm & 1)) {
 				if (insn->imm == (0xf0 | 1))
 					s.r[0] = TOP;
@@ -1019,7 +1067,10 @@ int nocsr_verify(struct nocsr_prog *p)
 	c.leader = malloc(n * sizeof(*c.leader));
 	c.has_pattern = calloc(p->subprog_cnt, sizeof(*c.has_pattern));
 	c.broken_at = malloc(p->subprog_cnt * sizeof(*c.broken_at));
-	if (!c.leader || !c.has_pattern || !c.broken_at)
+	if (p->strict)
+		lost_frames = calloc(p->subprog_cnt, sizeof(*lost_frames));
+	if (!c.leader || !c.has_pattern || !c.broken_at ||
+	    (p->strict && !lost_frames))
 		goto out;
 	for (i = 0; i < p->subprog_cnt; i++) {
 		c.broken_at[i] = -1;
@@ -1079,11 +1130,15 @@ int nocsr_verify(struct nocsr_prog *p)
 		c.visits[b]++;
 		run_block(&c, b);
 	}
+	if (p->strict)
+		break_lost(&c);
 	drop_broken(&c);
 	err = c.bad_insn >= 0 ? -EINVAL : check_calls(&c);
 	if (err == -EINVAL)
 		pr_warn("%s: program %s: %s\n", p->obj->path, p->name, c.bad_why);
 out:
+	free(lost_frames);
+	lost_frames = NULL;
 	free((void *)thresholds);
 	thresholds = NULL;
 	threshold_cnt = 0;

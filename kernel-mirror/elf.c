@@ -557,6 +557,7 @@ static struct func *func_at(struct loader *l, size_t sec, size_t idx)
 static int append(struct loader *l, struct func *f)
 {
 	struct sec *s = &l->secs[f->sec];
+	const char *func;
 	size_t i;
 
 	if (l->cnt + f->cnt > l->cap) {
@@ -576,6 +577,15 @@ static int append(struct loader *l, struct func *f)
 	memcpy(l->insns + l->cnt, (const char *)s->data->d_buf + f->off * INSN_SZ,
 	       f->cnt * INSN_SZ);
 	memset(l->meta + l->cnt, 0, f->cnt * sizeof(*l->meta));
+	func = nocsr_obj_strdup(l->obj, f->name);
+	if (!func)
+		return -ENOMEM;
+	for (i = 0; i < f->cnt; i++) {
+		struct insn_meta *m = &l->meta[l->cnt + i];
+
+		m->func = func;
+		m->file_off = s->sh.sh_offset + (f->off + i) * INSN_SZ;
+	}
 	/* line info: the record covering each insn, as bpftool shows it */
 	for (i = 0; i < s->line_cnt; i++) {
 		const char *rp = s->lines + i * l->line_rec_size;

@@ -34,6 +34,9 @@ struct insn_meta {
 	const char *file;		/* BTF line info */
 	const char *source;
 	unsigned int line;
+	/* where the slot comes from, so `nocsr fixup` can patch the file */
+	const char *func;		/* ELF function symbol */
+	uint64_t file_off;		/* byte offset in the object file */
 };
 
 /* Per-slot analysis state. */
@@ -82,6 +85,13 @@ struct nocsr_prog {
 	int stage;		/* 0 none, 1 patterns, 2 contract, 3 rewrite */
 	enum nocsr_arch arch;
 	enum nocsr_kernel kernel;
+	/*
+	 * Rule 5 without the kernel's gaps (fixup): fixed-offset reads are
+	 * charged to the frame owning the slot, helper/kfunc reads of stack
+	 * memory count as accesses, and a frame whose stack pointer the walk
+	 * stops following counts as touched.
+	 */
+	bool strict;
 	struct insn_aux *aux;
 	struct nocsr_subprog *subprogs;
 	size_t subprog_cnt;
@@ -115,6 +125,16 @@ int nocsr_obj_map(const struct nocsr_obj *obj, const char *name);
 /* patterns.c */
 int nocsr_subprog_of(const struct nocsr_prog *prog, size_t insn);
 void nocsr_prog_reset(struct nocsr_prog *prog);
+/*
+ * Rule 4 for the call at i, pair k (k = 1 next to the call) expected at
+ * lowest + 8 * (k - 1).  Returns the number of pairs; when the bracket
+ * continues with something that looks like a further pair (or a lone spill
+ * or fill where it should be), *attempt is set and why says why it was not
+ * taken.  Marks nothing.
+ */
+unsigned int nocsr_match_pairs(const struct nocsr_prog *p, size_t i, int lowest,
+			       const char *callee, unsigned int clobber,
+			       bool *attempt, char *why, size_t wlen);
 /* contract.c */
 int nocsr_verify(struct nocsr_prog *prog);
 /* rewrite.c */

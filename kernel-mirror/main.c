@@ -7,6 +7,7 @@
  *   nocsr check  OBJ [--prog NAME] [--arch A] [--kernel K] [--json]
  *   nocsr stats  OBJ... [--arch A] [--kernel K] [--csv] [--json]
  *   nocsr kernel OBJ [--prog NAME] [--json]
+ *   nocsr fixup  OBJ [-o OUT] [--check] [--json]
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@ static const struct {
 	{ "check", do_check, "exit 1 unless every fastcall site is rewritten, and say why" },
 	{ "stats", do_stats, "instructions, sites, pairs and stack before/after" },
 	{ "kernel", do_kernel, "load into the running kernel and compare with the mirror" },
+	{ "fixup", do_fixup, "move clang 20+'s pairs to the layout the kernel matches" },
 };
 
 static void usage(FILE *f)
@@ -41,8 +43,11 @@ static void usage(FILE *f)
 		"  --arch A        x86_64, arm64, riscv64 (default: host)\n"
 		"  --kernel K      6.12, 6.13, 6.15, 6.18, 7.3 (default: 7.3)\n"
 		"  --json          machine-readable output\n"
+		"  -o OUT          fixup: write OUT instead of rewriting OBJ in place\n"
+		"  --check         fixup: only report what would change\n"
 		"  --help          this text; nocsr VERB --help for one verb\n"
-		"\nExit status: 0 success, 1 check failed or kernel mismatch, 2 bad input.\n");
+		"\nExit status: 0 success, 1 check failed, kernel mismatch, or fixup\n"
+		"refused a function (with --check: would change one), 2 bad input.\n");
 }
 
 /* Library messages: warnings only, as "nocsr: <one line>". */

@@ -152,6 +152,56 @@ const char *nocsr_prog__xlated_note(const struct nocsr_prog *prog, size_t i);
 int nocsr_prog__insn_text(const struct nocsr_prog *prog, size_t i,
 			  char *buf, size_t len);
 
+/*
+ * nocsr fixup: move the spill/fill pairs clang 20+ places per call (each
+ * call's outermost pair at the top of the area) to the function-wide
+ * layout of nocsr_pair_offset(), changing only their offsets.
+ */
+enum nocsr_fixup_verdict {
+	NOCSR_FIXUP_NONE,	/* no fastcall pairs in the subprogram */
+	NOCSR_FIXUP_KEEP,	/* already in the function-wide layout */
+	NOCSR_FIXUP_MOVE,	/* offsets change */
+	NOCSR_FIXUP_REFUSED,	/* why says why; nothing may be written */
+};
+
+/* The pairs around one fastcall call, k = 0 next to the call. */
+struct nocsr_fixup_site {
+	unsigned int insn;		/* the call, in nocsr_prog__insns() */
+	unsigned int subprog;
+	const char *callee;
+	unsigned int pairs;
+	uint8_t reg[NOCSR_MAX_PAIRS];
+	int16_t old_off[NOCSR_MAX_PAIRS];
+	int16_t new_off[NOCSR_MAX_PAIRS];
+};
+
+struct nocsr_fixup_func {
+	enum nocsr_fixup_verdict verdict;
+	unsigned int sites, pairs, max_pairs;
+	unsigned int moved;		/* spill/fill insns whose offset changes */
+	int base;			/* top of the reserved area */
+	char why[256];
+};
+
+struct nocsr_fixup {
+	struct nocsr_fixup_func *funcs;	/* one per subprogram */
+	size_t func_cnt;
+	struct nocsr_fixup_site *sites;
+	size_t site_cnt;
+};
+
+/*
+ * Plan the fixup of every subprogram of prog (the program's own
+ * instructions are left as they are).  -EINVAL: bad input, as for the
+ * other steps.
+ */
+int nocsr_prog__plan_fixup(struct nocsr_prog *prog, struct nocsr_fixup **fix);
+void nocsr_fixup__free(struct nocsr_fixup *fix);
+
+/* Where input slot i comes from: its ELF function and file offset. */
+const char *nocsr_prog__insn_func(const struct nocsr_prog *prog, size_t i);
+uint64_t nocsr_prog__insn_file_off(const struct nocsr_prog *prog, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

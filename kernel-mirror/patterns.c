@@ -187,28 +187,22 @@ static void find_lowest_off(struct nocsr_prog *p)
 }
 
 static const char *reg_role(unsigned int reg, unsigned int clobber,
-			    const struct call_summary *cs, char *buf, size_t len)
+			    const char *callee, char *buf, size_t len)
 {
 	if (reg >= NOCSR_CALLER_SAVED)
 		snprintf(buf, len, "r%u is not caller-saved (only r0-r5 take part)", reg);
 	else if (reg == 0 && (clobber & 1))
-		snprintf(buf, len, "r0 holds the return value of %s", cs->name);
+		snprintf(buf, len, "r0 holds the return value of %s", callee);
 	else if (clobber & (1u << reg))
-		snprintf(buf, len, "r%u carries argument %u of %s", reg, reg, cs->name);
+		snprintf(buf, len, "r%u carries argument %u of %s", reg, reg, callee);
 	else
 		snprintf(buf, len, "r%u is already saved by an inner pair", reg);
 	return buf;
 }
 
-/*
- * Rule 4 for the call at i.  Returns the number of pairs; when the bracket
- * continues with something that looks like a further pair (or a lone spill
- * or fill where it should be), *attempt is set and why says why it was not
- * taken.
- */
-static unsigned int match(struct nocsr_prog *p, size_t i, int lowest,
-			  const struct call_summary *cs, unsigned int clobber,
-			  bool *attempt, char *why, size_t wlen)
+unsigned int nocsr_match_pairs(const struct nocsr_prog *p, size_t i, int lowest,
+			       const char *callee, unsigned int clobber,
+			       bool *attempt, char *why, size_t wlen)
 {
 	unsigned int expected = ~clobber & NOCSR_ALL_CALLER_SAVED;
 	int off = lowest;
@@ -248,7 +242,7 @@ static unsigned int match(struct nocsr_prog *p, size_t i, int lowest,
 		if (st->src_reg >= NOCSR_CALLER_SAVED ||
 		    !(expected & (1u << st->src_reg))) {
 			snprintf(why, wlen, "pair at insns %zu/%zu: %s", i - k, i + k,
-				 reg_role(st->src_reg, clobber, cs, tmp, sizeof(tmp)));
+				 reg_role(st->src_reg, clobber, callee, tmp, sizeof(tmp)));
 			break;
 		}
 		if (st->off != off || ld->off != off) {
@@ -264,8 +258,6 @@ static unsigned int match(struct nocsr_prog *p, size_t i, int lowest,
 			break;
 		}
 		expected &= ~(1u << st->src_reg);
-		p->aux[i - k].pattern = true;
-		p->aux[i + k].pattern = true;
 		off += NOCSR_REG_SIZE;
 		*attempt = false;
 	}
@@ -322,8 +314,10 @@ static int find_patterns(struct nocsr_prog *p)
 		}
 		sp = &p->subprogs[p->aux[i].subprog];
 		clobber = nocsr_clobber_mask(cs.nargs, cs.is_void);
-		pairs = match(p, i, sp->lowest_off, &cs, clobber, &attempt,
-			      why, sizeof(why));
+		pairs = nocsr_match_pairs(p, i, sp->lowest_off, cs.name, clobber,
+					  &attempt, why, sizeof(why));
+		for (j = 1; j <= pairs; j++)
+			p->aux[i - j].pattern = p->aux[i + j].pattern = true;
 		can_inline = cs.fastcall && cs.inlined;
 		memset(&site, 0, sizeof(site));
 		site.insn = (unsigned int)i;
