@@ -7,7 +7,7 @@
  * (net/core/filter.c bpf_convert_ctx_access, tc_cls_act_convert_ctx_access,
  * xdp_convert_ctx_access; the narrow-load and sign-extension tails of
  * kernel/bpf/verifier.c), for socket filters, cgroup_skb, lwt, sk_skb
- * (but its data_end), tc and xdp.  Checked field by field against 6.18 on
+ * (sk_skb_convert_ctx_access), tc and xdp.  Checked field by field against 6.18 on
  * x86_64 (test/mirror/ctx_*.c).
  *
  * The conversion does not depend on the arch: every arch we know is 64-bit
@@ -18,11 +18,11 @@
  * is assumed to be a distribution one: CONFIG_NET_SCHED, CONFIG_IPV6,
  * CONFIG_NET_RX_BUSY_POLL and CONFIG_NET_XGRESS set.
  *
- * Not modelled, reported with a note on the instruction: writes of
- * tstamp, tstamp_type, sk_skb's data_end, and the context of every other
- * program type that has a convert_ctx_access (sock_ops, sk_msg, the cgroup
- * sock/sockopt/sysctl/dev hooks, flow_dissector, sk_lookup, sk_reuseport,
- * perf_event, netfilter).  Tracing, kprobe, raw_tp, syscall and struct_ops
+ * Not modelled, reported with a note on the instruction: the context of
+ * every other program type that has a convert_ctx_access (sock_ops,
+ * sk_msg, the cgroup sock/sockopt/sysctl/dev hooks, flow_dissector,
+ * sk_lookup, sk_reuseport, perf_event, netfilter), __sk_buff fields not
+ * listed below (flow_keys, which no program type may read).  Tracing, kprobe, raw_tp, syscall and struct_ops
  * contexts are not converted by the kernel at all.
  */
 #include <errno.h>
@@ -47,7 +47,7 @@ enum kfield {
 	SKB_LEN, SKB_PKT_TYPE, SKB_MARK, SKB_QUEUE_MAPPING, SKB_PROTOCOL,
 	SKB_VLAN_ALL, SKB_VLAN_TCI, SKB_VLAN_PROTO, SKB_PRIORITY, SKB_IIF,
 	SKB_DEV, SKB_TC_INDEX, SKB_CB, SKB_HASH, SKB_DATA, SKB_NAPI_ID,
-	SKB_SK, SKB_END, SKB_HEAD, SKB_TSTAMP, SKB_MONO_TC,
+	SKB_SK, SKB_END, SKB_HEAD, SKB_TSTAMP, SKB_MONO_TC, SKB_DATA_LEN,
 	QCB_DATA, QCB_TC_CLASSID, QCB_PKT_LEN, SDE_DATA_META, SDE_DATA_END,
 	DEV_IFINDEX, SKC_FAMILY, SKC_DADDR, SKC_RCV_SADDR, SKC_V6_DADDR,
 	SKC_V6_RCV_SADDR, SKC_DPORT, SKC_NUM,
@@ -81,6 +81,7 @@ static const struct { const char *st, *member; } kf_names[KF_CNT] = {
 	[SKB_HEAD] = { "sk_buff", "head" },
 	[SKB_TSTAMP] = { "sk_buff", "tstamp" },
 	[SKB_MONO_TC] = { "sk_buff", "__mono_tc_offset" },
+	[SKB_DATA_LEN] = { "sk_buff", "data_len" },
 	[QCB_DATA] = { "qdisc_skb_cb", "data" },
 	[QCB_TC_CLASSID] = { "qdisc_skb_cb", "tc_classid" },
 	[QCB_PKT_LEN] = { "qdisc_skb_cb", "pkt_len" },
@@ -114,7 +115,7 @@ enum ctx_kind {
 	CTX_NONE,	/* no convert_ctx_access: loads stay as written */
 	CTX_SKB,	/* bpf_convert_ctx_access */
 	CTX_TC,		/* tc: ifindex without the NULL check */
-	CTX_SK_SKB,	/* sk_skb: data_end lives in tcp_skb_cb (not modelled) */
+	CTX_SK_SKB,	/* sk_skb: data_end computed from the head length */
 	CTX_XDP,
 	CTX_OTHER,	/* converted by the kernel, not modelled */
 };
@@ -328,27 +329,43 @@ static void sk_field(struct conv *c, const struct bpf_insn *si, uint8_t sz,
 }
 
 static void mask_imm(struct conv *c, uint8_t code, uint8_t dst, int16_t off,
-		     enum kfield mask, const char *sym)
+		     enum kfield mask, const char *sym, bool invert)
 {
-	put(c, raw(code, dst, 0, off, c->btf ? kf_val[mask] : 0), c->btf ? NULL : sym);
+	int32_t v = c->btf ? kf_val[mask] : 0;
+
+	put(c, raw(code, dst, 0, off, invert ? ~v : v), c->btf ? NULL : sym);
 }
 
 /*
- * tstamp read: with CONFIG_NET_XGRESS, unless the program also reads
- * tstamp_type, a delivery time stamped at tc ingress reads as 0.
+ * tstamp (CONFIG_NET_XGRESS): unless the program also reads tstamp_type,
+ * a delivery time stamped at tc ingress reads as 0, and a write at
+ * ingress clears the stamp's type first.
  */
-static void tstamp_read(struct conv *c, const struct bpf_insn *si)
+static void tstamp(struct conv *c, const struct bpf_insn *si, bool wr)
 {
-	LDX(BPF_B, AX, si->src_reg, SKB_MONO_TC, KF_NONE, 0);
-	mask_imm(c, BPF_JMP32 | BPF_JSET | BPF_K, AX, 1, MASK_TC_AT_INGRESS,
-		 "<TC_AT_INGRESS_MASK>");
-	put(c, raw(BPF_JMP | BPF_JA, 0, 0, 4, 0), NULL);
-	mask_imm(c, BPF_JMP32 | BPF_JSET | BPF_K, AX, 1, MASK_TSTAMP_TYPE,
-		 "<SKB_TSTAMP_TYPE_MASK>");
-	put(c, raw(BPF_JMP | BPF_JA, 0, 0, 2, 0), NULL);
-	put(c, raw(BPF_ALU64 | BPF_MOV | BPF_K, si->dst_reg, 0, 0, 0), NULL);
-	put(c, raw(BPF_JMP | BPF_JA, 0, 0, 1, 0), NULL);
-	LDX(BPF_DW, si->dst_reg, si->src_reg, SKB_TSTAMP, KF_NONE, 0);
+	uint8_t skb = wr ? si->dst_reg : si->src_reg;
+
+	if (!c->p->ctx_tstamp_type) {
+		LDX(BPF_B, AX, skb, SKB_MONO_TC, KF_NONE, 0);
+		mask_imm(c, BPF_JMP32 | BPF_JSET | BPF_K, AX, 1, MASK_TC_AT_INGRESS,
+			 "<TC_AT_INGRESS_MASK>", false);
+		put(c, raw(BPF_JMP | BPF_JA, 0, 0, wr ? 2 : 4, 0), NULL);
+	}
+	if (!c->p->ctx_tstamp_type && wr) {
+		mask_imm(c, BPF_ALU | BPF_AND | BPF_K, AX, 0, MASK_TSTAMP_TYPE,
+			 "<~SKB_TSTAMP_TYPE_MASK>", true);
+		put_mem(c, BPF_STX | BPF_MEM | BPF_B, skb, AX, SKB_MONO_TC, KF_NONE, 0, 0);
+	} else if (!c->p->ctx_tstamp_type) {
+		mask_imm(c, BPF_JMP32 | BPF_JSET | BPF_K, AX, 1, MASK_TSTAMP_TYPE,
+			 "<SKB_TSTAMP_TYPE_MASK>", false);
+		put(c, raw(BPF_JMP | BPF_JA, 0, 0, 2, 0), NULL);
+		put(c, raw(BPF_ALU64 | BPF_MOV | BPF_K, si->dst_reg, 0, 0, 0), NULL);
+		put(c, raw(BPF_JMP | BPF_JA, 0, 0, 1, 0), NULL);
+	}
+	if (wr)
+		store(c, si, BPF_DW, SKB_TSTAMP, KF_NONE, 0);
+	else
+		LDX(BPF_DW, si->dst_reg, si->src_reg, SKB_TSTAMP, KF_NONE, 0);
 }
 
 /* Accesses whose converted form is one load/store of a field: size, field. */
@@ -389,9 +406,13 @@ static int conv_skb(struct conv *c, const struct bpf_insn *si, bool wr,
 	for (i = 0; i < sizeof(skb_simple) / sizeof(skb_simple[0]); i++) {
 		if (skb_simple[i].off != si->off)
 			continue;
-		if (kind == CTX_SK_SKB && si->off == 80) {
-			*why = NOTE("sk_skb data_end");
-			return 0;
+		if (kind == CTX_SK_SKB && si->off == 80) {	/* data + headlen */
+			LDX(BPF_DW, d, s, SKB_DATA, KF_NONE, 0);
+			LDX(BPF_W, AX, s, SKB_LEN, KF_NONE, 0);
+			put(c, raw(BPF_ALU64 | BPF_ADD | BPF_X, d, AX, 0, 0), NULL);
+			LDX(BPF_W, AX, s, SKB_DATA_LEN, KF_NONE, 0);
+			put(c, raw(BPF_ALU64 | BPF_SUB | BPF_X, d, AX, 0, 0), NULL);
+			return 8;
 		}
 		if (wr)
 			store(c, si, skb_simple[i].sz, skb_simple[i].f1, skb_simple[i].f2, 0);
@@ -463,16 +484,8 @@ static int conv_skb(struct conv *c, const struct bpf_insn *si, bool wr,
 	case 136:
 		sk_field(c, si, BPF_H, SKC_NUM, 0);
 		return 2;
-	case 152:	/* tstamp */
-		if (wr) {
-			*why = NOTE("tstamp write");
-			return 0;
-		}
-		if (c->p->ctx_tstamp_type) {	/* tstamp_type_access */
-			*why = NOTE("tstamp read next to tstamp_type");
-			return 0;
-		}
-		tstamp_read(c, si);
+	case 152:
+		tstamp(c, si, wr);
 		return 8;
 	case 164:
 	case 176:
@@ -482,9 +495,11 @@ static int conv_skb(struct conv *c, const struct bpf_insn *si, bool wr,
 		    si->off == 164 ? SHI_GSO_SEGS : si->off == 176 ? SHI_GSO_SIZE :
 		    SHI_HWTSTAMPS, KF_NONE, 0);
 		return si->off == 184 ? 8 : 2;
-	case CTX_TSTAMP_TYPE_OFF:
-		*why = NOTE("tstamp_type");
-		return 0;
+	case CTX_TSTAMP_TYPE_OFF:	/* the type bits sit at bit 0 (6.11+) */
+		LDX(BPF_B, d, s, SKB_MONO_TC, KF_NONE, 0);
+		mask_imm(c, BPF_ALU | BPF_AND | BPF_K, d, 0, MASK_TSTAMP_TYPE,
+			 "<SKB_TSTAMP_TYPE_MASK>", false);
+		return 1;
 	}
 	*why = NOTE("this __sk_buff field");
 	return 0;
@@ -529,6 +544,7 @@ static bool skb_narrowable(int off)
 		return false;
 	switch (off) {
 	case 76: case 80: case 140: case 152: case 168: case 184:
+	case CTX_TSTAMP_TYPE_OFF:
 		return false;
 	}
 	return true;

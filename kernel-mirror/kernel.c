@@ -8,7 +8,10 @@
  * Only build-specific numbers are normalised: helper and kfunc call
  * immediates (the kernel stores call addresses; compared by opcode),
  * bpf-to-bpf call offsets (the kernel keeps them in insn->off), map ids
- * in ld_imm64, and the per-CPU address the x86_64 inline loads.  The
+ * in ld_imm64, the per-CPU address the x86_64 inline loads, and whatever
+ * else the mirror prints as a placeholder (MIN_NAPI_ID; struct offsets
+ * of context accesses only when vmlinux BTF is missing, as the mirror
+ * takes them from there for the running kernel).  The
  * verifier's "stack depth" statistics line is compared too.
  */
 #define _GNU_SOURCE
@@ -148,8 +151,11 @@ static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym)
 	}
 	if (nocsr_insn_is_ldimm64(&c) && c.src_reg && c.src_reg != BPF_PSEUDO_FUNC)
 		c.imm = 0;	/* map ids, ksym addresses */
-	if (immsym)
+	if (immsym)	/* placeholders: without vmlinux BTF, struct offsets too */
 		c.imm = 0;
+	if (immsym && (BPF_CLASS(c.code) == BPF_LDX || BPF_CLASS(c.code) == BPF_ST ||
+		       BPF_CLASS(c.code) == BPF_STX))
+		c.off = 0;
 	return c;
 }
 
