@@ -148,8 +148,6 @@ const char *nocsr_ctx_note(const struct nocsr_prog *prog, size_t i);
  */
 struct btf *nocsr_vmlinux_btf(bool *explicit);
 
-/* progtype.c: the section's program type gets the non-fastcall proto of id 8 */
-bool nocsr_sec_raw_smp_processor_id(const char *sec);
 
 /* Call summary in the kernel's terms. */
 struct call_summary {
