@@ -562,7 +562,7 @@ int nocsr_ctx_convert(const struct nocsr_prog *p, size_t i, struct ctx_insn *out
 	bool wr = cls != BPF_LDX, narrow = false;
 
 	*why = NULL;
-	if (kind == CTX_NONE)
+	if (kind == CTX_NONE || p->obj->keep_ctx)
 		return 0;
 	if (kind == CTX_OTHER) {
 		*why = NOTE("this program type's context");
@@ -604,4 +604,9 @@ const char *nocsr_ctx_note(const struct nocsr_prog *p, size_t i)
 	const char *why;
 
 	return nocsr_ctx_convert(p, i, out, &why) < 0 ? why : NULL;
+}
+
+void nocsr_obj__set_convert_ctx(struct nocsr_obj *obj, bool on)
+{
+	obj->keep_ctx = !on;
 }

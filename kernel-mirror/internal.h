@@ -106,6 +106,7 @@ struct nocsr_obj {
 	size_t map_cnt;
 	struct nocsr_prog *progs;
 	size_t prog_cnt;
+	bool keep_ctx;		/* nocsr_obj__set_convert_ctx(obj, false) */
 	/* strings the programs point into (names, line info) */
 	char **strs;
 	size_t str_cnt;
