@@ -136,7 +136,8 @@ static const char *k_imm(void *ctx, const struct bpf_insn *insn, uint64_t v,
 }
 
 /* Normalised encoding for the comparison. */
-static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym)
+static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym,
+			    bool offsym)
 {
 	struct bpf_insn c = *in;
 
@@ -151,10 +152,9 @@ static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym)
 	}
 	if (nocsr_insn_is_ldimm64(&c) && c.src_reg && c.src_reg != BPF_PSEUDO_FUNC)
 		c.imm = 0;	/* map ids, ksym addresses */
-	if (immsym)	/* placeholders: without vmlinux BTF, struct offsets too */
+	if (immsym)
 		c.imm = 0;
-	if (immsym && (BPF_CLASS(c.code) == BPF_LDX || BPF_CLASS(c.code) == BPF_ST ||
-		       BPF_CLASS(c.code) == BPF_STX))
+	if (offsym)	/* struct offsets, when vmlinux BTF is missing */
 		c.off = 0;
 	return c;
 }
@@ -247,10 +247,12 @@ static int compare(const struct opts *o, struct json *j, struct nocsr_prog *p,
 			snprintf(lb, sizeof(lb), "%4zu: %s", i, b);
 		}
 		if (i < n && i < k->cnt) {
-			bool immsym = a[0] && strchr(a, '<') && !nocsr_insn_is_call(&x[i]) &&
+			bool offsym = strstr(a, " +<") != NULL;
+			bool immsym = !offsym && strchr(a, '<') &&
+				      !nocsr_insn_is_call(&x[i]) &&
 				      !nocsr_insn_is_ldimm64(&x[i]);
-			struct bpf_insn u = norm(&x[i], false, immsym);
-			struct bpf_insn v = norm(&k->insns[i], true, immsym);
+			struct bpf_insn u = norm(&x[i], false, immsym, offsym);
+			struct bpf_insn v = norm(&k->insns[i], true, immsym, offsym);
 
 			same = !memcmp(&u, &v, sizeof(u));
 		}
