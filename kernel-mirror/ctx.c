@@ -387,6 +387,14 @@ static const struct { int16_t off; uint8_t sz; uint8_t f1, f2; bool wr; } skb_si
 	{ 168, BPF_DW, SKB_SK, 0, false },
 };
 
+/* Socket fields: one load through skb->sk. */
+static const struct { int16_t off; uint8_t sz; uint8_t f; } sk_simple[] = {
+	{ 88, BPF_H, SKC_FAMILY },
+	{ 92, BPF_W, SKC_DADDR },
+	{ 96, BPF_W, SKC_RCV_SADDR },
+	{ 136, BPF_H, SKC_NUM },
+};
+
 static int size_bytes(uint8_t sz)
 {
 	return sz == BPF_DW ? 8 : sz == BPF_W ? 4 : sz == BPF_H ? 2 : 1;
@@ -426,6 +434,12 @@ static int conv_skb(struct conv *c, const struct bpf_insn *si, bool wr,
 		else
 			LDX(sz, d, s, SKB_CB, QCB_DATA, si->off - SKB_CB_OFF);
 		return size_bytes(sz);
+	}
+	for (i = 0; i < sizeof(sk_simple) / sizeof(sk_simple[0]); i++) {
+		if (sk_simple[i].off == si->off) {
+			sk_field(c, si, sk_simple[i].sz, sk_simple[i].f, 0);
+			return size_bytes(sk_simple[i].sz);
+		}
 	}
 	if (si->off >= 100 && si->off < 132) {	/* remote_ip6, local_ip6 */
 		bool remote = si->off < 116;
@@ -468,21 +482,9 @@ static int conv_skb(struct conv *c, const struct bpf_insn *si, bool wr,
 		put(c, raw(BPF_JMP | BPF_JGE | BPF_K, d, 0, 1, 0), "<MIN_NAPI_ID>");
 		put(c, raw(BPF_ALU64 | BPF_MOV | BPF_K, d, 0, 0, 0), NULL);
 		return 4;
-	case 88:
-		sk_field(c, si, BPF_H, SKC_FAMILY, 0);
-		return 2;
-	case 92:
-		sk_field(c, si, BPF_W, SKC_DADDR, 0);
-		return 4;
-	case 96:
-		sk_field(c, si, BPF_W, SKC_RCV_SADDR, 0);
-		return 4;
 	case 132:	/* remote_port: network order in the upper half */
 		sk_field(c, si, BPF_H, SKC_DPORT, 0);
 		put(c, raw(BPF_ALU | BPF_LSH | BPF_K, d, 0, 0, 16), NULL);
-		return 2;
-	case 136:
-		sk_field(c, si, BPF_H, SKC_NUM, 0);
 		return 2;
 	case 152:
 		tstamp(c, si, wr);
