@@ -5,10 +5,11 @@
  * structs (struct sk_buff behind __sk_buff, struct xdp_buff behind xdp_md).
  * Modelled here, instruction for instruction as Linux 6.12-6.18 emit them
  * (net/core/filter.c bpf_convert_ctx_access, tc_cls_act_convert_ctx_access,
- * xdp_convert_ctx_access; the narrow-load and sign-extension tails of
- * kernel/bpf/verifier.c), for socket filters, cgroup_skb, lwt, sk_skb
- * (sk_skb_convert_ctx_access), tc and xdp.  Checked field by field against 6.18 on
- * x86_64 (test/mirror/ctx_*.c).
+ * sk_skb_convert_ctx_access, xdp_convert_ctx_access; the narrow-load and
+ * sign-extension tails of kernel/bpf/verifier.c), for socket filters,
+ * cgroup_skb, lwt, sk_skb, tc and xdp.  Checked field by field against
+ * 6.18 on x86_64 (test/mirror/ctx_*.c); the 7.3 profile is assumed to
+ * emit the same.
  *
  * The conversion does not depend on the arch: every arch we know is 64-bit
  * little-endian (no bitfield shift, NET_SKBUFF_DATA_USES_OFFSET, 8-byte
@@ -22,8 +23,11 @@
  * every other program type that has a convert_ctx_access (sock_ops,
  * sk_msg, the cgroup sock/sockopt/sysctl/dev hooks, flow_dissector,
  * sk_lookup, sk_reuseport, perf_event, netfilter), __sk_buff fields not
- * listed below (flow_keys, which no program type may read).  Tracing, kprobe, raw_tp, syscall and struct_ops
- * contexts are not converted by the kernel at all.
+ * listed below (flow_keys, which no program type may read), ctx accesses
+ * the verification walk does not see as such (a ctx pointer it lost in a
+ * join: contract.c).  Tracing, kprobe, raw_tp, syscall and struct_ops
+ * contexts are not converted by the kernel at all.  Neither is the
+ * prologue tc, sk_skb and lwt_xmit get for direct packet writes.
  */
 #include <errno.h>
 #include <stdio.h>
