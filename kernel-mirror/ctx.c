@@ -7,7 +7,8 @@
  * (net/core/filter.c bpf_convert_ctx_access, tc_cls_act_convert_ctx_access,
  * sk_skb_convert_ctx_access, xdp_convert_ctx_access; the narrow-load and
  * sign-extension tails of kernel/bpf/verifier.c), for socket filters,
- * cgroup_skb, lwt, sk_skb, tc and xdp.  Checked field by field against
+ * cgroup_skb, lwt, sk_skb, tc and xdp, and the prologue tc, sk_skb and
+ * lwt_xmit programs get when they write packet data.  Checked against
  * 6.18 on x86_64 (test/mirror/ctx_*.c); the 7.3 profile is assumed to
  * emit the same.
  *
@@ -26,8 +27,7 @@
  * listed below (flow_keys, which no program type may read), ctx accesses
  * the verification walk does not see as such (a ctx pointer it lost in a
  * join: contract.c).  Tracing, kprobe, raw_tp, syscall and struct_ops
- * contexts are not converted by the kernel at all.  Neither is the
- * prologue tc, sk_skb and lwt_xmit get for direct packet writes.
+ * contexts are not converted by the kernel at all.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -52,6 +52,7 @@ enum kfield {
 	SKB_VLAN_ALL, SKB_VLAN_TCI, SKB_VLAN_PROTO, SKB_PRIORITY, SKB_IIF,
 	SKB_DEV, SKB_TC_INDEX, SKB_CB, SKB_HASH, SKB_DATA, SKB_NAPI_ID,
 	SKB_SK, SKB_END, SKB_HEAD, SKB_TSTAMP, SKB_MONO_TC, SKB_DATA_LEN,
+	SKB_CLONED,
 	QCB_DATA, QCB_TC_CLASSID, QCB_PKT_LEN, SDE_DATA_META, SDE_DATA_END,
 	DEV_IFINDEX, SKC_FAMILY, SKC_DADDR, SKC_RCV_SADDR, SKC_V6_DADDR,
 	SKC_V6_RCV_SADDR, SKC_DPORT, SKC_NUM,
@@ -59,7 +60,7 @@ enum kfield {
 	XDP_DATA, XDP_DATA_END, XDP_DATA_META, XDP_RXQ, XDP_TXQ,
 	RXQ_DEV, RXQ_QUEUE_INDEX, TXQ_DEV,
 	/* bit masks within the byte at SKB_MONO_TC */
-	MASK_TC_AT_INGRESS, MASK_TSTAMP_TYPE,
+	MASK_TC_AT_INGRESS, MASK_TSTAMP_TYPE, MASK_CLONED,
 	KF_CNT,
 };
 
@@ -86,6 +87,7 @@ static const struct { const char *st, *member; } kf_names[KF_CNT] = {
 	[SKB_TSTAMP] = { "sk_buff", "tstamp" },
 	[SKB_MONO_TC] = { "sk_buff", "__mono_tc_offset" },
 	[SKB_DATA_LEN] = { "sk_buff", "data_len" },
+	[SKB_CLONED] = { "sk_buff", "__cloned_offset" },
 	[QCB_DATA] = { "qdisc_skb_cb", "data" },
 	[QCB_TC_CLASSID] = { "qdisc_skb_cb", "tc_classid" },
 	[QCB_PKT_LEN] = { "qdisc_skb_cb", "pkt_len" },
@@ -112,6 +114,7 @@ static const struct { const char *st, *member; } kf_names[KF_CNT] = {
 	[TXQ_DEV] = { "xdp_txq_info", "dev" },
 	[MASK_TC_AT_INGRESS] = { "sk_buff", "tc_at_ingress" },
 	[MASK_TSTAMP_TYPE] = { "sk_buff", "tstamp_type" },
+	[MASK_CLONED] = { "sk_buff", "cloned" },
 };
 
 /* Program types by the conversion their context gets. */
@@ -197,7 +200,7 @@ static void resolve_all(const struct btf *btf)
 			kf_ok = false;
 			return;
 		}
-		if (f == MASK_TC_AT_INGRESS || f == MASK_TSTAMP_TYPE)
+		if (f >= MASK_TC_AT_INGRESS)
 			kf_val[f] = (int)(((1u << (bitsz ? bitsz : 1)) - 1) << (bits % 8));
 		else
 			kf_val[f] = (int)(bits / 8);
@@ -615,4 +618,33 @@ const char *nocsr_ctx_note(const struct nocsr_prog *p, size_t i)
 void nocsr_obj__set_convert_ctx(struct nocsr_obj *obj, bool on)
 {
 	obj->keep_ctx = !on;
+}
+
+/*
+ * gen_prologue of tc, sk_skb and lwt_xmit when the program writes packet
+ * data (bpf_unclone_prologue): a cloned skb gets bpf_skb_pull_data(skb, 0)
+ * first, and the program drops the packet when that fails.  The kernel
+ * emits the program's first instruction after it.
+ */
+int nocsr_ctx_prologue(const struct nocsr_prog *p, struct ctx_insn *out)
+{
+	enum ctx_kind kind = sec_kind(p->sec_name);
+	struct conv conv = { .p = p, .out = out }, *c = &conv;
+	int drop = kind == CTX_SK_SKB ? 0 /* SK_DROP */ : 2 /* TC_ACT_SHOT, BPF_DROP */;
+
+	if (!p->pkt_write || p->obj->keep_ctx ||
+	    (kind != CTX_TC && kind != CTX_SK_SKB && strncmp(p->sec_name, "lwt_xmit", 8)))
+		return 0;
+	c->btf = use_btf(p);
+	LDX(BPF_B, 6, 1, SKB_CLONED, KF_NONE, 0);
+	mask_imm(c, BPF_ALU | BPF_AND | BPF_K, 6, 0, MASK_CLONED, "<CLONED_MASK>", false);
+	put(c, raw(BPF_JMP | BPF_JEQ | BPF_K, 6, 0, 7, 0), NULL);
+	put(c, raw(BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 0, 0), NULL);
+	put(c, raw(BPF_ALU64 | BPF_XOR | BPF_X, 2, 2, 0, 0), NULL);
+	put(c, raw(BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_skb_pull_data), NULL);
+	put(c, raw(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 2, 0), NULL);
+	put(c, raw(BPF_ALU | BPF_MOV | BPF_K, 0, 0, 0, drop), NULL);
+	put(c, raw(BPF_JMP | BPF_EXIT, 0, 0, 0, 0), NULL);
+	put(c, raw(BPF_ALU64 | BPF_MOV | BPF_X, 1, 6, 0, 0), NULL);
+	return c->cnt;
 }

@@ -92,6 +92,7 @@ struct nocsr_prog {
 	size_t x_cnt;
 	struct bpf_insn *x_insns;
 	bool ctx_tstamp_type;	/* some insn reads __sk_buff.tstamp_type */
+	bool pkt_write;		/* some insn writes packet data directly */
 };
 
 /* A BTF-defined map (.maps), as far as the kernel's inlining cares. */
@@ -142,6 +143,8 @@ int nocsr_ctx_convert(const struct nocsr_prog *prog, size_t i, struct ctx_insn *
 		      const char **why);
 /* Why the access at slot i stays as written although the kernel converts it. */
 const char *nocsr_ctx_note(const struct nocsr_prog *prog, size_t i);
+/* The prologue tc, sk_skb and lwt_xmit get for packet writes: count. */
+int nocsr_ctx_prologue(const struct nocsr_prog *prog, struct ctx_insn *out);
 #define CTX_TSTAMP_TYPE_OFF	180	/* offsetof(struct __sk_buff, tstamp_type) */
 /*
  * vmlinux BTF from $NOCSR_VMLINUX (*explicit) or /sys/kernel/btf/vmlinux;

@@ -178,12 +178,10 @@ static bool emit_map_lookup(struct nocsr_prog *p, struct out *o, size_t i, int *
 	return false;
 }
 
-/* convert_ctx_accesses() for one access; false when left as written. */
-static bool emit_ctx(struct nocsr_prog *p, struct out *o, size_t i, int *err)
+static void emit_ctx_insns(struct out *o, const struct ctx_insn *c, int n,
+			   size_t i, int *err)
 {
-	struct ctx_insn c[CTX_MAX_INSNS];
-	const char *why;
-	int n = nocsr_ctx_convert(p, i, c, &why), k;
+	int k;
 
 	for (k = 0; k < n; k++) {
 		uint8_t kind = c[k].off_sym ? X_OFFSYM : c[k].imm_sym ? X_IMMSYM : X_PLAIN;
@@ -191,7 +189,30 @@ static bool emit_ctx(struct nocsr_prog *p, struct out *o, size_t i, int *err)
 		*err |= emit(o, c[k].insn, (int)i, -1, kind,
 			     c[k].off_sym ? c[k].off_sym : c[k].imm_sym);
 	}
+}
+
+/* convert_ctx_accesses() for one access; false when left as written. */
+static bool emit_ctx(struct nocsr_prog *p, struct out *o, size_t i, int *err)
+{
+	struct ctx_insn c[CTX_MAX_INSNS];
+	const char *why;
+	int n = nocsr_ctx_convert(p, i, c, &why);
+
+	emit_ctx_insns(o, c, n, i, err);
 	return n > 0;
+}
+
+/*
+ * gen_prologue, ahead of slot 0 (after the may_goto counter, which
+ * do_misc_fixups adds later at the subprogram start).  A jump back to
+ * slot 0 lands on the prologue here; the kernel skips it (rare: a loop
+ * around the whole entry function).
+ */
+static void emit_prologue(struct nocsr_prog *p, struct out *o, int *err)
+{
+	struct ctx_insn c[CTX_MAX_INSNS + 1];
+
+	emit_ctx_insns(o, c, nocsr_ctx_prologue(p, c), 0, err);
 }
 
 /*
@@ -282,6 +303,8 @@ static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 						  MAX_LOOPS), (int)i, -1, X_PLAIN, NULL);
 			}
 		}
+		if (i == 0)
+			emit_prologue(p, o, &err);
 		if (drop[i])
 			continue;
 		if (nocsr_insn_is_ldimm64(insn)) {
