@@ -2,9 +2,10 @@
 /*
  * Per-arch and per-kernel facts behind include/nocsr/contract.h.
  *
- * Sources: kernel/bpf/helpers.c (allow_fastcall), kernel/bpf/verifier.c
- * (verifier_inlines_helper_call, is_fastcall_kfunc_call), and the arm64 and
- * riscv64 JITs' bpf_jit_inlines_helper_call (both 6.10+, so every profile).
+ * Sources: kernel/bpf/helpers.c (allow_fastcall, bpf_base_func_proto),
+ * kernel/bpf/verifier.c (verifier_inlines_helper_call,
+ * is_fastcall_kfunc_call), and the arm64 and riscv64 JITs'
+ * bpf_jit_inlines_helper_call (both 6.10+, so every profile).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -39,6 +40,25 @@ bool nocsr_helper_is_fastcall(int32_t id, enum nocsr_kernel k)
 {
 	(void)k;	/* unchanged from 6.12 through the newest tree read */
 	return id == NOCSR_FUNC_get_smp_processor_id;
+}
+
+static const char *const raw_smp_sections[] = {
+	"socket", "cgroup_skb/", "cgroup/skb", "sk_skb", "sk_msg",
+	"flow_dissector", "cgroup/sock", "sockops", "cgroup/sysctl",
+	"cgroup/bind", "cgroup/connect", "cgroup/getpeername",
+	"cgroup/getsockname", "cgroup/sendmsg", "cgroup/recvmsg",
+	"cgroup/post_bind", "cgroup/getsockopt", "cgroup/setsockopt",
+	"cgroup/dev", "sk_lookup", "sk_reuseport", "netfilter", "struct_ops",
+};
+
+bool nocsr_sec_raw_smp_processor_id(const char *sec)
+{
+	size_t i;
+
+	for (i = 0; sec && i < sizeof(raw_smp_sections) / sizeof(raw_smp_sections[0]); i++)
+		if (!strncmp(sec, raw_smp_sections[i], strlen(raw_smp_sections[i])))
+			return true;
+	return false;
 }
 
 bool nocsr_helper_verifier_inlines(int32_t id, enum nocsr_arch a,

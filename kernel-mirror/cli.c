@@ -148,6 +148,16 @@ void cli_print_xlated(FILE *f, const struct nocsr_prog *p)
 	}
 }
 
+void cli_warn_notes(const struct nocsr_prog *p)
+{
+	size_t i, n = nocsr_prog__xlated_cnt(p);
+
+	for (i = 0; i < n; i++)
+		if (nocsr_prog__xlated_note(p, i))
+			cli_err("warning: %s: insn %zu: %s", nocsr_prog__name(p), i,
+				nocsr_prog__xlated_note(p, i));
+}
+
 void cli_json_xlated(struct json *j, const struct nocsr_prog *p)
 {
 	size_t i, n = nocsr_prog__xlated_cnt(p);
@@ -162,6 +172,8 @@ void cli_json_xlated(struct json *j, const struct nocsr_prog *p)
 		json_kint(j, "idx", (long long)i);
 		json_kint(j, "code", x[i].code);
 		json_kstr(j, "text", buf);
+		if (nocsr_prog__xlated_note(p, i))
+			json_kstr(j, "note", nocsr_prog__xlated_note(p, i));
 		json_obj_close(j);
 	}
 	json_arr_close(j);

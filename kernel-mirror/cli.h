@@ -39,6 +39,8 @@ void cli_stack_text(const struct nocsr_prog *p, bool after, char *buf, size_t le
 /* "   0: (b7) r1 = 1" lines, bpftool's format. */
 void cli_print_xlated(FILE *f, const struct nocsr_prog *p);
 void cli_json_xlated(struct json *j, const struct nocsr_prog *p);
+/* One stderr line per slot the kernel rewrites in a way not modelled. */
+void cli_warn_notes(const struct nocsr_prog *p);
 /* Opens the top-level object every single-object verb prints. */
 void cli_json_open(struct json *j, const struct opts *o);
 const char *cli_status_name(enum nocsr_site_status s);

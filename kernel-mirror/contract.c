@@ -44,6 +44,9 @@
  *    iterator and dynptr constructors that initialise their stack slot
  *    are not seen as writes.  Scalar ids are not tracked, so a NULL check
  *    refines only the register it tests, not its copies.
+ *  - Packet pointers (__sk_buff data, data_meta) are followed through
+ *    copies and pointer arithmetic only to see direct packet writes; a
+ *    join with anything else forgets them.
  *  - Fixed-offset reads are charged to the current frame, as 6.12-6.18 do
  *    (check_stack_read_fixed_off passes the current frame); writes and
  *    variable-offset reads are charged to the frame owning the slot.
@@ -63,6 +66,7 @@
 #include "nocsr/helpers.h"
 
 enum { T_UNINIT, T_SCALAR, T_STACK, T_PTR, T_FUNC };
+#define PTR_PACKET	(-4)	/* T_PTR frame: skb packet data */
 
 #define SLOTS		64
 #define BIG		((int64_t)1 << 62)
@@ -600,7 +604,7 @@ static void do_alu(struct st *s, const struct bpf_insn *insn)
 		return;
 	}
 	if (d->t == T_PTR && (op == BPF_ADD || op == BPF_SUB) && is64) {
-		if (d->frame != -1)
+		if (d->frame != -1 && d->frame != PTR_PACKET)
 			d->frame = 0;	/* arithmetic keeps "some pointer" */
 		return;
 	}
@@ -856,6 +860,17 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 	}
 }
 
+/*
+ * __sk_buff.data and data_meta (32-bit loads at 76 and 140): packet
+ * pointers, followed only to see direct packet writes, which make the
+ * kernel add a prologue to tc, sk_skb and lwt_xmit programs.
+ */
+static bool ctx_packet_field(const struct bpf_insn *insn)
+{
+	return BPF_MODE(insn->code) == BPF_MEM && BPF_SIZE(insn->code) == BPF_W &&
+	       (insn->off == 76 || insn->off == 140);
+}
+
 static void run_block(struct vctx *c, size_t b)
 {
 	struct nocsr_prog *p = c->p;
@@ -878,8 +893,13 @@ static void run_block(struct vctx *c, size_t b)
 			break;
 		case BPF_LDX:
 			base = &s.r[insn->src_reg];
-			if (base->t == T_PTR && base->frame == -3)
+			if (base->t == T_PTR && base->frame == -3) {
 				p->aux[i].ctx_access = true;
+				if (ctx_packet_field(insn)) {
+					s.r[insn->dst_reg] = (struct val){ .t = T_PTR, .frame = PTR_PACKET };
+					break;
+				}
+			}
 			if (base->t == T_STACK) {
 				stack_bounds(c, i, base, insn->off, size_of(insn), false);
 				snprintf(who, sizeof(who), " through r%u", insn->src_reg);
@@ -906,6 +926,8 @@ static void run_block(struct vctx *c, size_t b)
 			base = &s.r[insn->dst_reg];
 			if (base->t == T_PTR && base->frame == -3)
 				p->aux[i].ctx_access = true;
+			if (base->t == T_PTR && base->frame == PTR_PACKET)
+				p->pkt_write = true;	/* seen_direct_write */
 			if (base->t == T_STACK) {
 				struct val v = cls == BPF_ST ? konst(insn->imm) :
 					       s.r[insn->src_reg];
@@ -1072,6 +1094,7 @@ int nocsr_verify(struct nocsr_prog *p)
 	if (!c.leader || !c.has_pattern || !c.broken_at ||
 	    (p->strict && !lost_frames))
 		goto out;
+	p->pkt_write = false;
 	for (i = 0; i < p->subprog_cnt; i++) {
 		c.broken_at[i] = -1;
 		p->subprogs[i].depth_before = 0;

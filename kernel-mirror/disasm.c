@@ -189,6 +189,19 @@ static const char *imm_text(const struct bpf_insn *i, uint64_t v,
 	return s;
 }
 
+/* "%+d" of a load/store offset, or the caller's text for it. */
+static const char *off_text(const struct bpf_insn *i,
+			    const struct nocsr_disasm_cbs *cbs,
+			    char *buf, size_t len)
+{
+	const char *s = cbs && cbs->off ? cbs->off(cbs->ctx, i, buf, len) : NULL;
+
+	if (s)
+		return s;
+	snprintf(buf, len, "%+d", i->off);
+	return buf;
+}
+
 static int print_alu(char *b, size_t n, const struct bpf_insn *i,
 		     const struct nocsr_disasm_cbs *cbs)
 {
@@ -237,14 +250,17 @@ static int print_alu(char *b, size_t n, const struct bpf_insn *i,
 			ops, i->imm);
 }
 
-static int print_stx(char *b, size_t n, const struct bpf_insn *i)
+static int print_stx(char *b, size_t n, const struct bpf_insn *i,
+		     const struct nocsr_disasm_cbs *cbs)
 {
 	uint8_t mode = BPF_MODE(i->code);
 	const char *dw = BPF_SIZE(i->code) == BPF_DW ? "64" : "";
+	char tmp[96];
 
 	if (mode == BPF_MEM)
-		return snprintf(b, n, "(%02x) *(%s *)(r%d %+d) = r%d", i->code,
-				SZ(i->code), i->dst_reg, i->off, i->src_reg);
+		return snprintf(b, n, "(%02x) *(%s *)(r%d %s) = r%d", i->code,
+				SZ(i->code), i->dst_reg,
+				off_text(i, cbs, tmp, sizeof(tmp)), i->src_reg);
 	switch (i->imm) {
 	case BPF_ADD: case BPF_AND: case BPF_OR: case BPF_XOR:
 		return snprintf(b, n, "(%02x) lock *(%s *)(r%d %+d) %s r%d",
@@ -284,6 +300,7 @@ static int print_jmp(char *b, size_t n, const struct bpf_insn *i,
 	uint8_t cls = BPF_CLASS(i->code), op = BPF_OP(i->code);
 	char r = cls == BPF_JMP32 ? 'w' : 'r';
 	char tmp[128];
+	const char *s;
 
 	if (op == BPF_CALL)
 		return snprintf(b, n, "(%02x) call %s", i->code,
@@ -301,6 +318,10 @@ static int print_jmp(char *b, size_t n, const struct bpf_insn *i,
 		return snprintf(b, n, "(%02x) if %c%d %s %c%d goto pc%+d",
 				i->code, r, i->dst_reg, jmp_op[op >> 4], r,
 				i->src_reg, i->off);
+	s = imm_text(i, (uint64_t)(int64_t)i->imm, cbs, tmp, sizeof(tmp));
+	if (s)
+		return snprintf(b, n, "(%02x) if %c%d %s %s goto pc%+d", i->code,
+				r, i->dst_reg, jmp_op[op >> 4], s, i->off);
 	return snprintf(b, n, "(%02x) if %c%d %s 0x%x goto pc%+d", i->code, r,
 			i->dst_reg, jmp_op[op >> 4], (uint32_t)i->imm, i->off);
 }
@@ -318,17 +339,19 @@ int nocsr_insn_snprintf(char *b, size_t n, const struct bpf_insn *i,
 	case BPF_ALU64:
 		return print_alu(b, n, i, cbs);
 	case BPF_STX:
-		return print_stx(b, n, i);
+		return print_stx(b, n, i, cbs);
 	case BPF_ST:
 		if (i->code == NOCSR_NOSPEC)
 			return snprintf(b, n, "(%02x) nospec", i->code);
-		return snprintf(b, n, "(%02x) *(%s *)(r%d %+d) = %d", i->code,
-				SZ(i->code), i->dst_reg, i->off, i->imm);
+		return snprintf(b, n, "(%02x) *(%s *)(r%d %s) = %d", i->code,
+				SZ(i->code), i->dst_reg,
+				off_text(i, cbs, tmp, sizeof(tmp)), i->imm);
 	case BPF_LDX:
-		return snprintf(b, n, "(%02x) r%d = *(%s *)(r%d %+d)", i->code,
+		return snprintf(b, n, "(%02x) r%d = *(%s *)(r%d %s)", i->code,
 				i->dst_reg, mode == BPF_MEMSX ?
 				size_sx_name[BPF_SIZE(i->code) >> 3] :
-				SZ(i->code), i->src_reg, i->off);
+				SZ(i->code), i->src_reg,
+				off_text(i, cbs, tmp, sizeof(tmp)));
 	case BPF_LD:
 		if (mode == BPF_ABS)
 			return snprintf(b, n, "(%02x) r0 = *(%s *)skb[%d]",

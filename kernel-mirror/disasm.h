@@ -50,11 +50,17 @@ struct nocsr_disasm_cbs {
 	const char *(*call_name)(void *ctx, const struct bpf_insn *insn,
 				 char *buf, size_t len);
 	/*
-	 * Text for an immediate: ld_imm64 (value is the 64-bit constant) and
-	 * MOV immediates.  Return NULL to print the number.
+	 * Text for an immediate: ld_imm64 (value is the 64-bit constant), ALU
+	 * and conditional jump immediates.  Return NULL to print the number.
 	 */
 	const char *(*imm)(void *ctx, const struct bpf_insn *insn,
 			   uint64_t value, char *buf, size_t len);
+	/*
+	 * Text for the offset of a load or store, sign included ("+112").
+	 * Return NULL to print the number.
+	 */
+	const char *(*off)(void *ctx, const struct bpf_insn *insn, char *buf,
+			   size_t len);
 	void *ctx;
 	/*
 	 * bpftool 7.1 (Debian 12) does not know the percpu mov and prints

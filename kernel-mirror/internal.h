@@ -62,6 +62,7 @@ enum x_kind {
 	X_IMMSYM,	/* MOV imm printed as sym */
 	X_CALLSYM,	/* helper call printed as sym#<addr> */
 	X_SECOND,	/* second slot of ld_imm64 */
+	X_OFFSYM,	/* load/store offset printed as sym */
 };
 
 struct xinsn {
@@ -100,6 +101,8 @@ struct nocsr_prog {
 	struct xinsn *x;
 	size_t x_cnt;
 	struct bpf_insn *x_insns;
+	bool ctx_tstamp_type;	/* some insn reads __sk_buff.tstamp_type */
+	bool pkt_write;		/* some insn writes packet data directly */
 };
 
 /* A BTF-defined map (.maps), as far as the kernel's inlining cares. */
@@ -114,6 +117,7 @@ struct nocsr_obj {
 	size_t map_cnt;
 	struct nocsr_prog *progs;
 	size_t prog_cnt;
+	bool keep_ctx;		/* nocsr_obj__set_convert_ctx(obj, false) */
 	/* strings the programs point into (names, line info) */
 	char **strs;
 	size_t str_cnt, str_cap;
@@ -142,8 +146,32 @@ int nocsr_build_xlated(struct nocsr_prog *prog);
 /* kfunc prototype from vmlinux BTF, object BTF, or the built-in table */
 void nocsr_kfunc_proto(struct nocsr_obj *obj, void *obj_btf, struct insn_meta *m);
 
-/* progtype.c: the section's program type gets the non-fastcall proto of id 8 */
-bool nocsr_sec_raw_smp_processor_id(const char *sec);
+/* ctx.c: convert_ctx_accesses */
+#define CTX_MAX_INSNS	10
+struct ctx_insn {
+	struct bpf_insn insn;
+	const char *off_sym;	/* placeholder for off, NULL when a number */
+	const char *imm_sym;	/* placeholder for imm, NULL when a number */
+};
+/*
+ * The kernel's rewrite of the context access at input slot i into out[]
+ * (at most CTX_MAX_INSNS): the count, 0 when the program type's context
+ * is not converted, -EOPNOTSUPP when it is but not modelled (*why names
+ * what).
+ */
+int nocsr_ctx_convert(const struct nocsr_prog *prog, size_t i, struct ctx_insn *out,
+		      const char **why);
+/* Why the access at slot i stays as written although the kernel converts it. */
+const char *nocsr_ctx_note(const struct nocsr_prog *prog, size_t i);
+/* The prologue tc, sk_skb and lwt_xmit get for packet writes: count. */
+int nocsr_ctx_prologue(const struct nocsr_prog *prog, struct ctx_insn *out);
+#define CTX_TSTAMP_TYPE_OFF	180	/* offsetof(struct __sk_buff, tstamp_type) */
+/*
+ * vmlinux BTF from $NOCSR_VMLINUX (*explicit) or /sys/kernel/btf/vmlinux;
+ * NULL when absent or NOCSR_VMLINUX=none.
+ */
+struct btf *nocsr_vmlinux_btf(bool *explicit);
+
 
 /* Call summary in the kernel's terms. */
 struct call_summary {

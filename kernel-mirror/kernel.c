@@ -8,7 +8,10 @@
  * Only build-specific numbers are normalised: helper and kfunc call
  * immediates (the kernel stores call addresses; compared by opcode),
  * bpf-to-bpf call offsets (the kernel keeps them in insn->off), map ids
- * in ld_imm64, and the per-CPU address the x86_64 inline loads.  The
+ * in ld_imm64, the per-CPU address the x86_64 inline loads, and whatever
+ * else the mirror prints as a placeholder (MIN_NAPI_ID; struct offsets
+ * of context accesses only when vmlinux BTF is missing, as the mirror
+ * takes them from there for the running kernel).  The
  * verifier's "stack depth" statistics line is compared too.
  */
 #define _GNU_SOURCE
@@ -133,7 +136,8 @@ static const char *k_imm(void *ctx, const struct bpf_insn *insn, uint64_t v,
 }
 
 /* Normalised encoding for the comparison. */
-static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym)
+static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym,
+			    bool offsym)
 {
 	struct bpf_insn c = *in;
 
@@ -150,6 +154,8 @@ static struct bpf_insn norm(const struct bpf_insn *in, bool kernel, bool immsym)
 		c.imm = 0;	/* map ids, ksym addresses */
 	if (immsym)
 		c.imm = 0;
+	if (offsym)	/* struct offsets, when vmlinux BTF is missing */
+		c.off = 0;
 	return c;
 }
 
@@ -241,10 +247,12 @@ static int compare(const struct opts *o, struct json *j, struct nocsr_prog *p,
 			snprintf(lb, sizeof(lb), "%4zu: %s", i, b);
 		}
 		if (i < n && i < k->cnt) {
-			bool immsym = a[0] && strchr(a, '<') && !nocsr_insn_is_call(&x[i]) &&
+			bool offsym = strstr(a, " +<") != NULL;
+			bool immsym = !offsym && strchr(a, '<') &&
+				      !nocsr_insn_is_call(&x[i]) &&
 				      !nocsr_insn_is_ldimm64(&x[i]);
-			struct bpf_insn u = norm(&x[i], false, immsym);
-			struct bpf_insn v = norm(&k->insns[i], true, immsym);
+			struct bpf_insn u = norm(&x[i], false, immsym, offsym);
+			struct bpf_insn v = norm(&k->insns[i], true, immsym, offsym);
 
 			same = !memcmp(&u, &v, sizeof(u));
 		}

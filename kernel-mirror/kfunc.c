@@ -18,10 +18,11 @@
 static struct btf *vmlinux;
 static bool vmlinux_tried;
 
-static struct btf *vmlinux_btf(void)
+struct btf *nocsr_vmlinux_btf(bool *explicit)
 {
 	const char *path = getenv("NOCSR_VMLINUX");
 
+	*explicit = path && strcmp(path, "none");
 	if (vmlinux_tried)
 		return vmlinux;
 	vmlinux_tried = true;
@@ -63,9 +64,10 @@ static bool from_btf(const struct btf *btf, const char *name,
 void nocsr_kfunc_proto(struct nocsr_obj *obj, void *obj_btf, struct insn_meta *m)
 {
 	const struct nocsr_kfunc *k;
+	bool explicit;
 
 	(void)obj;
-	if (from_btf(vmlinux_btf(), m->sym, m, true))
+	if (from_btf(nocsr_vmlinux_btf(&explicit), m->sym, m, true))
 		return;
 	if (from_btf(obj_btf, m->sym, m, false))
 		return;

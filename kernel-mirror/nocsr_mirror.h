@@ -55,6 +55,12 @@ int nocsr_obj__open_mem(const void *buf, size_t size, const char *name,
 int nocsr_obj__from_insns(const struct bpf_insn *insns, size_t cnt,
 			  const char *sec_name, struct nocsr_obj **obj);
 void nocsr_obj__close(struct nocsr_obj *obj);
+/*
+ * Whether rewrite converts context accesses into loads from the kernel's
+ * structs, as convert_ctx_accesses() does (the default).  An interpreter
+ * whose ctx is the uapi struct (__sk_buff as bytes) turns it off.
+ */
+void nocsr_obj__set_convert_ctx(struct nocsr_obj *obj, bool on);
 size_t nocsr_obj__prog_cnt(const struct nocsr_obj *obj);
 struct nocsr_prog *nocsr_obj__prog(const struct nocsr_obj *obj, size_t i);
 struct nocsr_prog *nocsr_obj__find_prog(const struct nocsr_obj *obj,

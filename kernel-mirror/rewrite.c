@@ -13,11 +13,13 @@
  * the next surviving one), which is what the kernel's successive
  * bpf_patch_insn_data()/verifier_remove_insns() calls amount to.
  *
- * Also optimize_bpf_loop (before the dead-code passes) and array/hash
- * map_gen_lookup.  Not modelled (the kernel rewrites them, `nocsr kernel` shows the
- * difference): context access conversion, other maps' lookups,
- * tail calls, zero-extension on riscv64, helpers other
- * than bpf_get_smp_processor_id inlined by the verifier.
+ * Also optimize_bpf_loop (before the dead-code passes), convert_ctx_accesses
+ * (ctx.c; after the dead-code passes, before do_misc_fixups) and array/hash
+ * map_gen_lookup.  Not modelled (the kernel rewrites them, `nocsr kernel`
+ * shows the difference, nocsr_prog__xlated_note() names them): context
+ * fields ctx.c does not know, other maps' lookups, tail calls,
+ * zero-extension on riscv64, helpers other than bpf_get_smp_processor_id
+ * inlined by the verifier.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -176,6 +178,43 @@ static bool emit_map_lookup(struct nocsr_prog *p, struct out *o, size_t i, int *
 	return false;
 }
 
+static void emit_ctx_insns(struct out *o, const struct ctx_insn *c, int n,
+			   size_t i, int *err)
+{
+	int k;
+
+	for (k = 0; k < n; k++) {
+		uint8_t kind = c[k].off_sym ? X_OFFSYM : c[k].imm_sym ? X_IMMSYM : X_PLAIN;
+
+		*err |= emit(o, c[k].insn, (int)i, -1, kind,
+			     c[k].off_sym ? c[k].off_sym : c[k].imm_sym);
+	}
+}
+
+/* convert_ctx_accesses() for one access; false when left as written. */
+static bool emit_ctx(struct nocsr_prog *p, struct out *o, size_t i, int *err)
+{
+	struct ctx_insn c[CTX_MAX_INSNS];
+	const char *why;
+	int n = nocsr_ctx_convert(p, i, c, &why);
+
+	emit_ctx_insns(o, c, n, i, err);
+	return n > 0;
+}
+
+/*
+ * gen_prologue, ahead of slot 0 (after the may_goto counter, which
+ * do_misc_fixups adds later at the subprogram start).  A jump back to
+ * slot 0 lands on the prologue here; the kernel skips it (rare: a loop
+ * around the whole entry function).
+ */
+static void emit_prologue(struct nocsr_prog *p, struct out *o, int *err)
+{
+	struct ctx_insn c[CTX_MAX_INSNS + 1];
+
+	emit_ctx_insns(o, c, nocsr_ctx_prologue(p, c), 0, err);
+}
+
 /*
  * optimize_bpf_loop(): bpf_loop with flags 0 and a single known callback
  * becomes a loop calling the callback directly, r6-r8 saved in three slots
@@ -264,6 +303,8 @@ static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 						  MAX_LOOPS), (int)i, -1, X_PLAIN, NULL);
 			}
 		}
+		if (i == 0)
+			emit_prologue(p, o, &err);
 		if (drop[i])
 			continue;
 		if (nocsr_insn_is_ldimm64(insn)) {
@@ -319,6 +360,8 @@ static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 		}
 		if (is_nop(insn))
 			continue;	/* opt_remove_nops */
+		if (p->aux[i].ctx_access && emit_ctx(p, o, i, &err))
+			continue;
 		if (nocsr_insn_jump_delta(insn, &d)) {
 			size_t t = (size_t)((long)i + d + 1);
 
@@ -384,9 +427,13 @@ int nocsr_build_xlated(struct nocsr_prog *p)
 	if (!drop || !extra)
 		goto out;
 	remove_pairs(p, drop);
-	for (i = 0; i < p->insn_cnt; i++)
+	p->ctx_tstamp_type = false;
+	for (i = 0; i < p->insn_cnt; i++) {
 		if (!p->aux[i].seen)
 			drop[i] = true;	/* opt_remove_dead_code */
+		else if (p->aux[i].ctx_access && p->insns[i].off == CTX_TSTAMP_TYPE_OFF)
+			p->ctx_tstamp_type = true;	/* prog->tstamp_type_access */
+	}
 	for (round = 0; round < 8; round++) {
 		bool again = false;
 
@@ -449,6 +496,17 @@ static const char *cb_call(void *ctx, const struct bpf_insn *insn,
 	return NULL;
 }
 
+static const char *cb_off(void *ctx, const struct bpf_insn *insn,
+			  char *buf, size_t len)
+{
+	const struct pctx *c = ctx;
+
+	(void)insn;
+	(void)buf;
+	(void)len;
+	return c->x && c->x->kind == X_OFFSYM ? c->x->sym : NULL;
+}
+
 static const char *cb_imm(void *ctx, const struct bpf_insn *insn,
 			  uint64_t v, char *buf, size_t len)
 {
@@ -483,7 +541,7 @@ static int text(const struct nocsr_prog *p, const struct xinsn *x,
 {
 	struct pctx c = { p, x, m };
 	struct nocsr_disasm_cbs cbs = {
-		.call_name = cb_call, .imm = cb_imm, .ctx = &c,
+		.call_name = cb_call, .imm = cb_imm, .off = cb_off, .ctx = &c,
 		.percpu_as_mov = true,
 	};
 
@@ -520,8 +578,9 @@ const char *nocsr_prog__xlated_note(const struct nocsr_prog *p, size_t i)
 {
 	if (p->stage < 3 || i >= p->x_cnt || p->x[i].orig < 0)
 		return NULL;
-	if (p->aux[p->x[i].orig].ctx_access)
-		return "context access: the kernel converts it (convert_ctx_accesses, not modelled)";
+	if (p->aux[p->x[i].orig].ctx_access && p->x[i].kind == X_PLAIN &&
+	    !memcmp(&p->x_insns[i], &p->insns[p->x[i].orig], sizeof(p->x_insns[i])))
+		return nocsr_ctx_note(p, (size_t)p->x[i].orig);
 	if (nocsr_insn_is_call(&p->x_insns[i]) && !p->x_insns[i].src_reg &&
 	    p->x[i].kind == X_PLAIN && p->x_insns[i].imm == BPF_FUNC_tail_call)
 		return "tail call: the kernel rewrites it (not modelled)";

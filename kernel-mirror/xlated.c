@@ -12,7 +12,11 @@ static void help(void)
 	       "loading into that kernel on that arch: a \"NAME:\" line, then\n"
 	       "\"%%4u: (%%02x) text\" per instruction.  Load-time numbers are\n"
 	       "placeholders: map[id:<map>], <cpu_number>, helper ids instead of\n"
-	       "addresses.\n");
+	       "addresses, <offsetof(sk_buff,len)> for struct offsets of context\n"
+	       "accesses (numbers from vmlinux BTF when --arch/--kernel are the\n"
+	       "running kernel's, or from the BTF file $NOCSR_VMLINUX names).\n"
+	       "Rewrites the kernel makes that are not modelled are named on\n"
+	       "stderr (\"nocsr: warning: PROG: insn N: ...\").\n");
 }
 
 int do_xlated(int argc, char **argv)
@@ -44,6 +48,7 @@ int do_xlated(int argc, char **argv)
 		if (!o.json) {
 			printf("%s:\n", nocsr_prog__name(p));
 			cli_print_xlated(stdout, p);
+			cli_warn_notes(p);
 			continue;
 		}
 		json_obj_open(&j);

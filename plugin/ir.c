@@ -161,7 +161,13 @@ void nocsr_site__helper(struct nocsr_site *s, LLVMValueRef fn, int64_t id,
 	} else {
 		snprintf(s->name, sizeof(s->name), "helper#%lld", (long long)id);
 	}
-	s->kernel_fastcall = id >= 0 && id <= INT32_MAX &&
+	/*
+	 * The program type matters for helper 8; only an entry function's
+	 * section names it (a .text subprogram may serve any type).
+	 */
+	s->raw_proto = id == NOCSR_FUNC_get_smp_processor_id &&
+		       nocsr_sec_raw_smp_processor_id(LLVMGetSection(fn));
+	s->kernel_fastcall = id >= 0 && id <= INT32_MAX && !s->raw_proto &&
 			     nocsr_helper_is_fastcall((int32_t)id, NEWEST_KERNEL);
 	site_finish(s, nargs, is_void, arg_regs, c.marked, false);
 }
@@ -194,6 +200,7 @@ void nocsr_site__callee(struct nocsr_site *s, LLVMValueRef fn,
 			nargs = k->nargs;
 		is_void = is_void && k->is_void;
 	}
+	s->raw_proto = false;
 	s->kernel_fastcall = k && nocsr_kfunc_is_fastcall(s->name, NEWEST_KERNEL);
 	site_finish(s, nargs, is_void, arg_regs, c.marked || fn_is_marked(callee),
 		    !decl);

@@ -25,7 +25,8 @@ struct nocsr_site {
 	char name[64];		/* bpf_<helper>#<id>, or the callee's name */
 	unsigned int clobbers;	/* bit i: the call may clobber r<i> */
 	enum nocsr_mark mark;
-	bool kernel_fastcall;	/* the newest kernel profile rewrites it */
+	bool kernel_fastcall;	/* the newest kernel profile rewrites it here */
+	bool raw_proto;		/* helper 8 in a socket/cgroup program */
 	const char *skip;	/* why a candidate stays an ordinary call */
 };
 

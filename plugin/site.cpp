@@ -112,7 +112,10 @@ void remarkPaired(const MachineInstr &Call, const nocsr_site &S,
       << " at r10" << std::to_string(P.Off);
   if (S.mark == NOCSR_MARK_KNOWN)
     R << " (marked by mark-known)";
-  if (!S.kernel_fastcall)
+  if (S.raw_proto)
+    R << " (not fastcall in " << Call.getMF()->getFunction().getSection()
+      << " programs: the pairs stay)";
+  else if (!S.kernel_fastcall)
     R << " (not fastcall in the kernel: the pairs stay)";
   Call.getMF()->getFunction().getContext().diagnose(R);
 }

@@ -449,6 +449,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "nocsr-run: %s: %s\n", c.path, strerror(-err));
 		return EXIT_BAD;
 	}
+	/* The VM's ctx is the uapi struct as bytes: keep ctx loads as written. */
+	nocsr_obj__set_convert_ctx(obj, false);
 	/* Programs without maps still run when libbpf dislikes the object. */
 	err = run_env_load(&env, c.path, c.verbose);
 	if (err)

@@ -153,14 +153,6 @@ const char *run_kfunc_name(__s32 btf_id, __s16 off, void *priv)
 	return rp->kfuncs[btf_id];
 }
 
-/*
- * Which program types get bpf_get_raw_smp_processor_id_proto (not
- * fastcall).  The mirror keeps this kernel fact in its internals
- * (kernel-mirror/progtype.c); it belongs in include/nocsr/contract.h, and
- * until it moves there we link to it rather than copy the list.
- */
-bool nocsr_sec_raw_smp_processor_id(const char *sec);
-
 static int add_slow(struct run_prog *rp, const char *name)
 {
 	const char **p;

@@ -102,6 +102,17 @@ extern const unsigned int nocsr_fastcall_kfunc_cnt;
 
 /* Helpers the kernel marks allow_fastcall (6.12 through today: id 8 only). */
 bool nocsr_helper_is_fastcall(int32_t id, enum nocsr_kernel k);
+/*
+ * Whether a program of this libbpf section (its type, by libbpf's section
+ * prefixes) gets bpf_get_smp_processor_id as
+ * bpf_get_raw_smp_processor_id_proto, which bpf_base_func_proto() hands to
+ * the socket-level and cgroup types: no allow_fastcall, so the verifier
+ * keeps every pair around the call (x86_64 still inlines it).  Tracing,
+ * kprobe, raw_tp, tc, xdp, lwt, iter and syscall programs get the fastcall
+ * prototype.  Checked on 6.18 for 23 section kinds; netfilter and
+ * struct_ops would not load there and are assumed to use the base one.
+ */
+bool nocsr_sec_raw_smp_processor_id(const char *sec);
 /* Whether the verifier (x86_64) or the JIT (arm64, riscv64) inlines it. */
 bool nocsr_helper_is_inlined(int32_t id, enum nocsr_arch a, enum nocsr_kernel k);
 /* Whether the verifier itself rewrites the call (so xlated shows the inline). */

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 """Build every program of test/corpus/plugin with and without the plugin.
 
-usage: corpus_check.py --src SRC --build BUILD --out DIR [--load]
+usage: corpus_check.py --src SRC --build BUILD --out DIR [--load [--mirror]]
                        [--configs "-O2,-Os -mcpu=v4"]
 
 Per program and configuration (-O level, -mcpu): the plugin build must pass
@@ -11,8 +11,11 @@ instructions with and without -g.  With --load, both
 builds are loaded into the host kernel: no pair may be left around an
 inlined fastcall in the plugin build's xlated code, and BPF_PROG_TEST_RUN
 must return the same value for both builds (on CPUs 0 and 1 for raw_tp).
+With --mirror, `nocsr kernel` must find both builds' xlated programs equal
+to the mirror's prediction (the kernel oracle over the corpus).
 Prints one line per program and configuration, then a summary line
-"corpus: F files x C configs: S sites, P pairs, N problems".
+"corpus: F files x C configs: S sites, P pairs, N problems" (and, with
+--mirror, "corpus kernel: N objects, M match").
 """
 import argparse
 import concurrent.futures
@@ -134,6 +137,13 @@ def check_build(src, cfg, a, out):
             problems.append('%d pairs left in xlated' % left)
         if got != want:
             problems.append('test run %s, plain %s' % (got, want))
+        if a.mirror:
+            bad = [o for o in (base + '.o', base + '.plain.o')
+                   if subprocess.run(['%s/bin/nocsr' % a.build, 'kernel', o],
+                                     capture_output=True).returncode]
+            line += ' kernel=%d/2' % (2 - len(bad))
+            problems += ['nocsr kernel: %s differs' % os.path.basename(o)
+                         for o in bad]
     out.append(line + ('' if not problems else ' PROBLEM: ' +
                        '; '.join(problems)))
     return len(sites), pairs, len(problems)
@@ -145,19 +155,23 @@ def main():
     ap.add_argument('--build', required=True)
     ap.add_argument('--out', required=True)
     ap.add_argument('--load', action='store_true')
+    ap.add_argument('--mirror', action='store_true')
     ap.add_argument('--configs', help='comma-separated subset of CONFIGS')
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     files = sorted(glob.glob(os.path.join(a.src, 'test/corpus/plugin/*.c')))
     configs = a.configs.split(',') if a.configs else CONFIGS
     jobs = [(f, cfg) for f in files for cfg in configs]
-    sites = pairs = problems = 0
+    sites = pairs = problems = matched = 0
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() * 2) as ex:
         for out, (s, p, b) in ex.map(lambda j: check_one(j[0], j[1], a), jobs):
             print('\n'.join(out))
+            matched += sum(int(m) for m in re.findall(r' kernel=(\d)/2', ''.join(out)))
             sites, pairs, problems = sites + s, pairs + p, problems + b
     print('corpus: %d files x %d configs: %d sites, %d pairs, %d problems'
           % (len(files), len(configs), sites, pairs, problems))
+    if a.mirror:
+        print('corpus kernel: %d objects, %d match' % (2 * len(jobs), matched))
     return 1 if problems else 0
 
 
