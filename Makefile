@@ -8,8 +8,10 @@ LLVM_DIR ?= /usr/lib/llvm-19/lib/cmake/llvm
 CMAKE_FLAGS ?=
 REPEAT ?= 1000000
 ROUNDS ?= 5
+N ?= 0
+SEED ?= 1
 
-.PHONY: all deps build demo check test bench clean
+.PHONY: all deps build demo check test bench conformance clean
 
 all: build
 
@@ -30,6 +32,11 @@ check: build
 	@tools/check.sh $(BUILD)
 
 test: check
+
+# Corpus plus N generated programs (SEED) through plugin, kernel, mirror and
+# nocsr-run; table on stdout and in $(BUILD)/conformance.md.
+conformance: build
+	@python3 tools/conformance.py --src . --build $(BUILD) -n $(N) --seed $(SEED) -j$(JOBS)
 
 # Benchmarks (bench/results.md, bench/results.svg); never part of check.
 bench: build
