@@ -234,6 +234,8 @@ def corpus_jobs(a):
         m = re.search(r'^// cflags: (.*)$', text, re.M)
         if m:
             configs = [c.strip() for c in m.group(1).split(',')]
+        elif name.startswith('asm/'):
+            configs = ['-O2']  # naked asm: the same code at every level
         elif a.corpus_configs == 'all':
             configs = CORPUS_CONFIGS
         else:
@@ -314,6 +316,8 @@ def main():
     ap.add_argument('--corpus-configs', choices=('all', 'one'), default='all',
                     help='corpus C files at every configuration or one each')
     ap.add_argument('--no-corpus', action='store_true')
+    ap.add_argument('--only', metavar='REGEX',
+                    help='corpus programs whose name matches REGEX')
     ap.add_argument('--quiet', action='store_true',
                     help='print only failing rows and the summary')
     ap.add_argument('--keep', action='store_true', help='keep objects')
@@ -324,7 +328,10 @@ def main():
             print('conformance: %s/%s missing: build first' % (a.build, tool),
                   file=sys.stderr)
             return 2
-    jobs = ([] if a.no_corpus else corpus_jobs(a)) + generated_jobs(a)
+    jobs = [] if a.no_corpus else corpus_jobs(a)
+    if a.only:
+        jobs = [j for j in jobs if re.search(a.only, j.name)]
+    jobs += generated_jobs(a)
     start = time.time()
     ncpu = os.cpu_count()
     with tempfile.TemporaryDirectory(prefix='nocsr-conf-') as work:
