@@ -52,7 +52,7 @@ CORPUS_CONFIGS = ['-O2', '-O0', '-O1 -mcpu=v2', '-O3 -mcpu=v3', '-Os -mcpu=v4',
 # Rules by which a kernel may keep pairs the plugin emitted; a rejected
 # pair shows as fewer matched pairs than emitted ones.
 COMPILER_OWNED = ('stack_contract', 'jump_into_pattern')
-EMITTED = re.compile(r'remark: fastcall [^:]*: (\d+) pairs?:')
+EMITTED = re.compile(r':(\d+):\d+: remark: fastcall [^:]*: (\d+) pairs?:')
 SPILL = re.compile(r'^\(7b\) \*\(u64 \*\)\(r10 (-\d+)\) = (r\d)$')
 FILL = re.compile(r'^\(79\) (r\d) = \*\(u64 \*\)\(r10 (-\d+)\)$')
 # Calls of fastcall callees as xlated prints them on x86_64: the inlined
@@ -143,13 +143,30 @@ def check_leg(obj, profile, row):
     elif job.name.startswith('gen_asm'):
         return
     else:
-        if row['emitted'] != row['pairs']:
-            row['problems'].append('plugin emitted %d pairs, %d match the '
-                                   'kernel pattern' % (row['emitted'], row['pairs']))
+        matched = matched_per_line(doc)
+        for line in sorted(set(matched) | set(row['emitted'])):
+            if matched.get(line, 0) != row['emitted'].get(line, 0):
+                row['problems'].append(
+                    'plugin emitted %d pairs at line %d, %d match the kernel '
+                    'pattern' % (row['emitted'].get(line, 0), line,
+                                 matched.get(line, 0)))
         for s in sites:
             if s['reason'] in COMPILER_OWNED:
                 row['problems'].append('insn %d: %s keeps pairs: %s' % (
                     s['insn'], s['callee'], s['why'] or s['reason']))
+
+
+def matched_per_line(doc):
+    """Matched pairs per source line; a subprogram shared by several
+    programs appears in each, so a line counts once (its largest sum)."""
+    best = {}
+    for p in doc['programs']:
+        per = {}
+        for s in p['sites']:
+            per[s['line']] = per.get(s['line'], 0) + s['pairs']
+        for line, n in per.items():
+            best[line] = max(best.get(line, 0), n)
+    return {k: v for k, v in best.items() if v}
 
 
 def run_leg(obj, profile, row):
@@ -192,7 +209,9 @@ def run_job(job, a, work, cpu):
         row['problems'].append('compile: ' + (r.stderr.strip().splitlines()
                                               or ['failed'])[0])
     else:
-        row['emitted'] = sum(int(n) for n in EMITTED.findall(r.stderr))
+        row['emitted'] = {}
+        for line, n in EMITTED.findall(r.stderr):
+            row['emitted'][int(line)] = row['emitted'].get(int(line), 0) + int(n)
         profile = kernel_leg(obj, row)
         if profile:
             check_leg(obj, profile, row)
