@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 """Both halves of the fastcall contract, end to end (make conformance).
 
-usage: conformance.py --src SRC --build BUILD [-n N] [--seed S] [-j J]
-                      [--md FILE] [--budget SECONDS] [--corpus-configs all|one]
+usage: conformance.py [--src SRC] [--build BUILD] [-n N] [--seed S] [-j J]
+                      [--md FILE] [--corpus DIR] [--corpus-configs all|one]
+                      [--only REGEX] [--no-corpus] [--quiet] [--keep]
 
 For the corpus (test/corpus/*/*.c) and N programs of tools/gen_progs.py
 (half C, half naked asm, deterministic by --seed), per program:
@@ -52,7 +53,7 @@ CORPUS_CONFIGS = ['-O2', '-O0', '-O1 -mcpu=v2', '-O3 -mcpu=v3', '-Os -mcpu=v4',
 # Rules by which a kernel may keep pairs the plugin emitted; a rejected
 # pair shows as fewer matched pairs than emitted ones.
 COMPILER_OWNED = ('stack_contract', 'jump_into_pattern')
-EMITTED = re.compile(r':(\d+):\d+: remark: fastcall [^:]*: (\d+) pairs?:')
+EMITTED = re.compile(r'remark: fastcall [^:]*: (\d+) pairs?:')
 SPILL = re.compile(r'^\(7b\) \*\(u64 \*\)\(r10 (-\d+)\) = (r\d)$')
 FILL = re.compile(r'^\(79\) (r\d) = \*\(u64 \*\)\(r10 (-\d+)\)$')
 # Calls of fastcall callees as xlated prints them on x86_64: the inlined
@@ -143,30 +144,33 @@ def check_leg(obj, profile, row):
     elif job.name.startswith('gen_asm'):
         return
     else:
-        matched = matched_per_line(doc)
-        for line in sorted(set(matched) | set(row['emitted'])):
-            if matched.get(line, 0) != row['emitted'].get(line, 0):
-                row['problems'].append(
-                    'plugin emitted %d pairs at line %d, %d match the kernel '
-                    'pattern' % (row['emitted'].get(line, 0), line,
-                                 matched.get(line, 0)))
+        matched = matched_in_object(doc)
+        if matched != row['emitted']:
+            row['problems'].append('plugin emitted %d pairs, %d match the '
+                                   'kernel pattern' % (row['emitted'], matched))
         for s in sites:
             if s['reason'] in COMPILER_OWNED:
                 row['problems'].append('insn %d: %s keeps pairs: %s' % (
                     s['insn'], s['callee'], s['why'] or s['reason']))
 
 
-def matched_per_line(doc):
-    """Matched pairs per source line; a subprogram shared by several
-    programs appears in each, so a line counts once (its largest sum)."""
-    best = {}
+def matched_in_object(doc):
+    """Matched pairs per function of the object, as the plugin counts them.
+    Each program carries its own copy of a shared subprogram: its sites
+    count once (by source line, callee and pairs, as often as one program
+    has them).  An entry function (subprogram 0) is never shared."""
+    total, shared = 0, {}
     for p in doc['programs']:
         per = {}
         for s in p['sites']:
-            per[s['line']] = per.get(s['line'], 0) + s['pairs']
-        for line, n in per.items():
-            best[line] = max(best.get(line, 0), n)
-    return {k: v for k, v in best.items() if v}
+            if s['subprog'] == 0:
+                total += s['pairs']
+                continue
+            key = (s['line'], s['callee'], s['pairs'])
+            per[key] = per.get(key, 0) + 1
+        for key, n in per.items():
+            shared[key] = max(shared.get(key, 0), n)
+    return total + sum(key[2] * n for key, n in shared.items())
 
 
 def run_leg(obj, profile, row):
@@ -209,9 +213,7 @@ def run_job(job, a, work, cpu):
         row['problems'].append('compile: ' + (r.stderr.strip().splitlines()
                                               or ['failed'])[0])
     else:
-        row['emitted'] = {}
-        for line, n in EMITTED.findall(r.stderr):
-            row['emitted'][int(line)] = row['emitted'].get(int(line), 0) + int(n)
+        row['emitted'] = sum(int(n) for n in EMITTED.findall(r.stderr))
         profile = kernel_leg(obj, row)
         if profile:
             check_leg(obj, profile, row)
@@ -234,7 +236,7 @@ def verdict(row):
 def read_xfail(src):
     """{program: compiled regex every problem of its rows must match}."""
     xfail = {}
-    path = os.path.join(src, 'test', 'corpus', 'xfail.txt')
+    path = os.path.join(src, 'xfail.txt')
     for line in open(path) if os.path.exists(path) else []:
         line = line.strip()
         if line and not line.startswith('#'):
@@ -244,12 +246,12 @@ def read_xfail(src):
 
 
 def corpus_jobs(a):
-    xfail = read_xfail(a.src)
+    xfail = read_xfail(a.corpus)
     jobs = []
-    files = sorted(glob.glob(os.path.join(a.src, 'test', 'corpus', '*', '*.c')))
+    files = sorted(glob.glob(os.path.join(a.corpus, '*', '*.c')))
     for n, f in enumerate(files):
         text = open(f).read()
-        name = os.path.relpath(f, os.path.join(a.src, 'test', 'corpus'))[:-2]
+        name = os.path.relpath(f, a.corpus)[:-2]
         m = re.search(r'^// cflags: (.*)$', text, re.M)
         if m:
             configs = [c.strip() for c in m.group(1).split(',')]
@@ -334,6 +336,7 @@ def main():
     ap.add_argument('--md', help='Markdown table (default BUILD/conformance.md)')
     ap.add_argument('--corpus-configs', choices=('all', 'one'), default='all',
                     help='corpus C files at every configuration or one each')
+    ap.add_argument('--corpus', help='corpus directory (default SRC/test/corpus)')
     ap.add_argument('--no-corpus', action='store_true')
     ap.add_argument('--only', metavar='REGEX',
                     help='corpus programs whose name matches REGEX')
@@ -342,6 +345,7 @@ def main():
     ap.add_argument('--keep', action='store_true', help='keep objects')
     a = ap.parse_args()
     a.build = os.path.abspath(a.build)
+    a.corpus = a.corpus or os.path.join(a.src, 'test', 'corpus')
     for tool in ('bin/nocsr', 'bin/nocsr-run', 'plugin/libnocsr.so'):
         if not os.path.exists(os.path.join(a.build, tool)):
             print('conformance: %s/%s missing: build first' % (a.build, tool),
