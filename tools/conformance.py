@@ -20,11 +20,13 @@ then
                   == BPF_PROG_TEST_RUN (raw_tp, pinned to one cpu)
 A row passes when every column holds: mirror == kernel, the three runs
 agree, every pair removed unless a rule keeps it.  Who decides "unless":
-a corpus file's `// expect: removed=N` line, else for C programs no site
-may keep pairs for a reason the compiler half owns (a rejected pair, the
-stack contract, a jump into the pattern), else (generated asm) the
-mirror's prediction, which mirror == kernel already compares.
-test/corpus/xfail.txt names corpus programs with a known, not yet fixed
+a corpus file's `// expect: removed=N` line; else, for C, every pair the
+plugin emitted (its -Rpass=nocsr remarks) matches the kernel's pattern and
+no site keeps pairs by the stack contract or a jump into the pattern;
+else (generated asm) the mirror's prediction, which mirror == kernel
+already compares.  A corpus file may name its configurations in a
+`// cflags: A, B` line (naked asm builds at -O2 only).
+DIR/xfail.txt (DIR = --corpus, default test/corpus) names corpus programs with a known, not yet fixed
 disagreement and a regular expression: a row of such a program whose
 every problem matches it is reported as XFAIL (with the problem), any
 other problem still fails it.
@@ -284,10 +286,6 @@ def generated_jobs(a):
     return jobs
 
 
-def cell(row, key):
-    return str(row[key])
-
-
 def table(rows):
     head = ['program', 'flags', 'sites', 'pairs', 'removed by kernel',
             'mirror == kernel', 'differential', 'result']
@@ -296,8 +294,8 @@ def table(rows):
         name, _, flags = r['job'].name.partition(' ')
         why = '; '.join(r['problems'])
         res = verdict(r) + (': ' + why if why else '')
-        body.append([name, flags, cell(r, 'sites'), cell(r, 'pairs'),
-                     cell(r, 'removed'), r['mirror_kernel'], r['diff'], res])
+        body.append([name, flags, str(r['sites']), str(r['pairs']),
+                     str(r['removed']), r['mirror_kernel'], r['diff'], res])
     return head, body
 
 
