@@ -7,7 +7,9 @@
                                        stack accesses around fastcall calls
 
 Every program is a raw_tp program (test-runnable on a chosen cpu) whose result
-depends on all its live values, so a clobbered register shows in r0.
+depends on all its live values, so a clobbered register shows in r0.  Program
+I of SEED is the same whatever COUNT is (generate()); each file starts with a
+`// cflags:` line naming the -O level and -mcpu to build it with.
 """
 import os
 import random
