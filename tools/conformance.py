@@ -259,10 +259,10 @@ def corpus_jobs(a):
             configs = [c.strip() for c in m.group(1).split(',')]
         elif name.startswith('asm/'):
             configs = ['-O2']  # naked asm: the same code at every level
-        elif a.corpus_configs == 'all':
-            configs = CORPUS_CONFIGS
         else:
-            configs = [CORPUS_CONFIGS[n % len(CORPUS_CONFIGS)]]
+            configs = CORPUS_CONFIGS
+        if a.corpus_configs == 'one':
+            configs = [configs[n % len(configs)]]
         m = re.search(r'^// expect: removed=(\d+)$', text, re.M)
         expect = int(m.group(1)) if m else None
         for c in configs:
