@@ -10,8 +10,10 @@ CMAKE_FLAGS ?=
 REPEAT ?= 1000000
 ROUNDS ?= 5
 SECONDS ?= 60
+N ?= 0
+SEED ?= 1
 
-.PHONY: all deps build demo check check-asan test bench fuzz clean
+.PHONY: all deps build demo check check-asan test bench conformance fuzz clean
 
 all: build
 
@@ -45,6 +47,11 @@ check-asan: deps
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 LIT_FILTER_OUT='$(ASAN_FILTER_OUT)' tools/check.sh $(ASAN_BUILD)
+
+# Corpus plus N generated programs (SEED) through plugin, kernel, mirror and
+# nocsr-run; table on stdout and in $(BUILD)/conformance.md.
+conformance: build
+	@python3 tools/conformance.py --src . --build $(BUILD) -n $(N) --seed $(SEED) -j$(JOBS)
 
 # Benchmarks (bench/results.md, bench/results.svg); never part of check.
 bench: build

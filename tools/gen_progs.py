@@ -7,7 +7,9 @@
                                        stack accesses around fastcall calls
 
 Every program is a raw_tp program (test-runnable on a chosen cpu) whose result
-depends on all its live values, so a clobbered register shows in r0.
+depends on all its live values, so a clobbered register shows in r0.  Program
+I of SEED is the same whatever COUNT is (generate()); each file starts with a
+`// cflags:` line naming the -O level and -mcpu to build it with.
 """
 import os
 import random
@@ -148,17 +150,31 @@ def asm_program(r, seed, idx):
             % (seed, idx, asm))
 
 
+# -O level and -mcpu of a generated C program (asm programs build at -O2).
+# No -O0: plain clang's -O0 loops keep their counter on the stack, which the
+# verifier cannot bound.
+CONFIGS = ['-O1', '-O2', '-O3', '-Os', '-Oz', '-O2 -mcpu=v1',
+           '-O2 -mcpu=v2', '-O1 -mcpu=v3', '-Os -mcpu=v4']
+
+
+def generate(kind, seed, idx):
+    """Program idx of SEED: (source text, clang flags), the same on every run
+    and independent of how many programs are generated or in what order."""
+    r = random.Random('%s:%d:%d' % (kind, seed, idx))
+    if kind == 'asm':
+        return asm_program(r, seed, idx), '-O2'
+    return CGen(r).program(seed, idx), r.choice(CONFIGS)
+
+
 def main():
     if len(sys.argv) != 5 or sys.argv[1] not in ('c', 'asm'):
         sys.exit(__doc__)
     kind, seed, count, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     os.makedirs(out, exist_ok=True)
-    r = random.Random(seed)
-    gen = CGen(r)
     for i in range(count):
-        text = gen.program(seed, i) if kind == 'c' else asm_program(r, seed, i)
+        text, cflags = generate(kind, seed, i)
         with open(os.path.join(out, 'gen_%s_%d_%d.c' % (kind, seed, i)), 'w') as f:
-            f.write(text)
+            f.write('// cflags: %s\n' % cflags + text)
 
 
 if __name__ == '__main__':

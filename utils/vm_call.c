@@ -346,17 +346,15 @@ static int h_htab_lookup(struct nocsr_vm *vm, const __u64 *args, __u64 *ret,
 	__u8 *key;
 	int err;
 
-	(void)priv;
 	err = h_map_args(vm, args, &map, &key);
 	if (err)
 		return err;
 	if (!map->is_hash)
 		return vm_fail(vm, -EINVAL, "%s is not a hash map", map->name);
-	if (vm_map_lookup_addr(map, key, ret))
-		*ret = 0;
-	else
+	err = h_map_lookup(vm, args, ret, priv);
+	if (!err && *ret)
 		*ret -= NOCSR_VM_HTAB_VALUE_OFF;
-	return 0;
+	return err;
 }
 
 static int h_map_update(struct nocsr_vm *vm, const __u64 *args, __u64 *ret,

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+// cflags: -O2, -O1 -mcpu=v2, -O3 -mcpu=v3, -Os -mcpu=v4, -Oz -mcpu=v1
+// (no -O0: plain clang -O0 keeps the loop counter on the stack, the verifier cannot bound it)
 /* An unrolled loop: each copy of the body is its own site. */
 #include "nocsr_test.h"
 

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+// Rules 2+5 (contract broken): an ST-immediate store at -16 does not
+// lower lowest_off, so the pattern at -8 matches, but that store is a
+// stack access below the reserved end: every pair stays.
+// expect: removed=0
+#include "nocsr_test.h"
+
+SEC("raw_tp") __attribute__((naked)) int r2_st_imm_below(void)
+{
+	asm volatile (
+	"r6 = r1;"
+	"r1 = *(u64 *)(r6 + 0);"
+	"r2 = *(u64 *)(r6 + 8);"
+	"r3 = *(u64 *)(r6 + 16);"
+	"r4 = *(u64 *)(r6 + 24);"
+	"r5 = *(u64 *)(r6 + 32);"
+	"r7 = 5;"
+	"*(u64 *)(r10 -16) = 5;"
+	"*(u64 *)(r10 -8) = r1;"
+	"call 8;"
+	"r1 = *(u64 *)(r10 -8);"
+	"r7 = *(u64 *)(r10 -16);"
+	"r0 += r1;"
+	"r0 ^= r7;"
+	"exit;"
+	::: "memory");
+}

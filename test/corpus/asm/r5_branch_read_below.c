@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+// Rule 5 (contract broken): the reserved slot is read on one branch
+// only; the verifier walks both.
+// expect: removed=0
+#include "nocsr_test.h"
+
+SEC("raw_tp") __attribute__((naked)) int r5_branch_read_below(void)
+{
+	asm volatile (
+	"r6 = r1;"
+	"r1 = *(u64 *)(r6 + 0);"
+	"r2 = *(u64 *)(r6 + 8);"
+	"r3 = *(u64 *)(r6 + 16);"
+	"r4 = *(u64 *)(r6 + 24);"
+	"r5 = *(u64 *)(r6 + 32);"
+	"r9 = r2;"
+	"*(u64 *)(r10 -8) = r1;"
+	"call 8;"
+	"r1 = *(u64 *)(r10 -8);"
+	"r7 = 0;"
+	"if r9 > 1000 goto 1f;"
+	"r7 = *(u64 *)(r10 -8);"
+	"1:"
+	"r0 += r1;"
+	"r0 ^= r7;"
+	"exit;"
+	::: "memory");
+}

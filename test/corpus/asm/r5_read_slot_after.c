@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+// Rule 5 (contract broken): a plain read of the reserved slot after the
+// fill: every pair of the subprogram stays.
+// expect: removed=0
+#include "nocsr_test.h"
+
+SEC("raw_tp") __attribute__((naked)) int r5_read_slot_after(void)
+{
+	asm volatile (
+	"r6 = r1;"
+	"r1 = *(u64 *)(r6 + 0);"
+	"r2 = *(u64 *)(r6 + 8);"
+	"r3 = *(u64 *)(r6 + 16);"
+	"r4 = *(u64 *)(r6 + 24);"
+	"r5 = *(u64 *)(r6 + 32);"
+	"*(u64 *)(r10 -8) = r1;"
+	"call 8;"
+	"r1 = *(u64 *)(r10 -8);"
+	"r7 = *(u64 *)(r10 -8);"
+	"r0 += r1;"
+	"r0 ^= r7;"
+	"exit;"
+	::: "memory");
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+// Rule 5 (contract broken): a variable-offset read whose minimum
+// offset (-16) is in the reserved slot.
+// expect: removed=0
+#include "nocsr_test.h"
+
+SEC("raw_tp") __attribute__((naked)) int r5_var_off_below(void)
+{
+	asm volatile (
+	"r6 = r1;"
+	"r1 = *(u64 *)(r6 + 0);"
+	"r2 = *(u64 *)(r6 + 8);"
+	"r3 = *(u64 *)(r6 + 16);"
+	"r4 = *(u64 *)(r6 + 24);"
+	"r5 = *(u64 *)(r6 + 32);"
+	"r9 = r2;"
+	"*(u64 *)(r10 -8) = r3;"
+	"*(u64 *)(r10 -16) = r1;"
+	"call 8;"
+	"r1 = *(u64 *)(r10 -16);"
+	"r7 = r9;"
+	"r7 &= 8;"
+	"r8 = r10;"
+	"r8 += -16;"
+	"r8 += r7;"
+	"r7 = *(u64 *)(r8 +0);"
+	"r7 = r9;"
+	"r0 += r1;"
+	"r0 ^= r7;"
+	"exit;"
+	::: "memory");
+}

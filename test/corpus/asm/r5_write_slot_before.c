@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+// Rule 5 (contract broken): a plain write of the reserved slot before
+// the pattern.
+// expect: removed=0
+#include "nocsr_test.h"
+
+SEC("raw_tp") __attribute__((naked)) int r5_write_slot_before(void)
+{
+	asm volatile (
+	"r6 = r1;"
+	"r1 = *(u64 *)(r6 + 0);"
+	"r2 = *(u64 *)(r6 + 8);"
+	"r3 = *(u64 *)(r6 + 16);"
+	"r4 = *(u64 *)(r6 + 24);"
+	"r5 = *(u64 *)(r6 + 32);"
+	"*(u64 *)(r10 -8) = r3;"
+	"r9 = *(u64 *)(r10 -8);"
+	"*(u64 *)(r10 -8) = r1;"
+	"call 8;"
+	"r1 = *(u64 *)(r10 -8);"
+	"r0 += r1;"
+	"r0 ^= r9;"
+	"exit;"
+	::: "memory");
+}
