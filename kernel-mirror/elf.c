@@ -669,6 +669,7 @@ static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
 	p->insn_cnt = l->cnt;
 	if (!p->name || !p->sec_name)
 		return -ENOMEM;
+	p->raw_smp_proto = nocsr_sec_raw_smp_processor_id(p->sec_name);
 	for (i = 0; i < p->insn_cnt; i++) {
 		const char *why;
 
