@@ -23,7 +23,9 @@
  *    "<=" side, 32-bit ones when both sides are small and non-negative).
  *    After 16 visits of a block, a growing bound jumps to the next constant
  *    the program compares against, then to infinity (the verifier instead
- *    walks every iteration of a bounded loop).
+ *    walks every iteration of a bounded loop); after 4 such jumps it skips
+ *    2, 4, 8, ... constants at a time, so a loop can end up with a larger
+ *    bound than its own limit when many other constants lie below it.
  *    Branches the kernel decides from tnums or linked scalar ids are taken
  *    both ways here.
  *  - 8-byte aligned spills of a register to the frame's own slots are
