@@ -24,16 +24,24 @@
  *	load of an object with kfuncs or CO-RE relocations.
  *   bench-harness mirror N OBJ, bench-harness load N OBJ
  *	one of the two medians alone.
+ *   bench-harness exec N CMD [ARG...]
+ *	"CPU_NS": median over N runs of CMD (stdout to /dev/null) of the
+ *	child's user + system time from wait4(): a cold process, as a user
+ *	runs it, at microsecond resolution.
  *
  * The process pins itself to one cpu ($BENCH_CPU, default 0) first.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -264,6 +272,46 @@ static int do_speed(int n, const char *path, unsigned int which)
 	return 0;
 }
 
+static long long child_cpu_ns(char **argv)
+{
+	struct rusage ru;
+	int status, fd;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		fd = open("/dev/null", O_WRONLY);
+		if (fd >= 0)
+			dup2(fd, STDOUT_FILENO);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status))
+		return -1;
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
+}
+
+static int do_exec(int n, char **argv)
+{
+	static long long cpu[MAX_ITERS];
+	int i;
+
+	if (n < 1 || n > MAX_ITERS)
+		return fail("exec", "N must be 1..1000");
+	for (i = 0; i < n; i++) {
+		cpu[i] = child_cpu_ns(argv);
+		if (cpu[i] < 0) {
+			errno = ECHILD;
+			return fail(argv[0], "command failed");
+		}
+	}
+	printf("%lld\n", median(cpu, n));
+	return 0;
+}
+
 static void pin_cpu(void)
 {
 	const char *env = getenv("BENCH_CPU");
@@ -280,7 +328,8 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: bench-harness code OBJ\n"
 			"       bench-harness run REPEAT ROUNDS OBJ...\n"
-			"       bench-harness speed|mirror|load N OBJ\n");
+			"       bench-harness speed|mirror|load N OBJ\n"
+			"       bench-harness exec N CMD [ARG...]\n");
 	return 2;
 }
 
@@ -299,5 +348,7 @@ int main(int argc, char **argv)
 		return do_speed(atoi(argv[2]), argv[3], 1);
 	if (argc == 4 && !strcmp(argv[1], "load"))
 		return do_speed(atoi(argv[2]), argv[3], 2);
+	if (argc >= 4 && !strcmp(argv[1], "exec"))
+		return do_exec(atoi(argv[2]), argv + 3);
 	return usage();
 }

@@ -144,6 +144,14 @@ for r in $(seq "$rounds"); do
 	done
 done
 
+# What loading the plugin costs a clang process: an empty file.
+: > "$out/empty.c"
+for b in plain plugin; do
+	cc=(clang-19 "${flags[@]}")
+	[ "$b" = plugin ] && cc+=(-fplugin="$plugin")
+	echo "compile_empty $b $("$harness" exec 9 "${cc[@]}" -c "$out/empty.c" -o /dev/null)" >> "$raw"
+done
+
 # 4. Mirror speed: in-process against libbpf's load of the same object,
 #    then as commands (nocsr xlated vs bpftool prog load), then synthetic
 #    programs of growing size.
@@ -162,13 +170,18 @@ for n in "${names[@]}"; do
 done
 echo "commands $(( t1 - t0 )) $(( $(now) - t1 ))" >> "$raw"
 
+python3 "$src/bench/gen_synthetic.py" 16 "$out/synthetic/base.o"
+echo "synthetic_base $("$harness" exec 9 "$nocsr" xlated "$out/synthetic/base.o")" >> "$raw"
 for shape in straight loops; do
 	for n in $sizes; do
 		o="$out/synthetic/$shape$n.o"
 		python3 "$src/bench/gen_synthetic.py" "$n" "$o" "$shape"
-		k=3
+		k=5
+		[ "$n" -ge 100000 ] && k=3
 		[ "$n" -ge 1000000 ] && k=1
-		mns=$("$harness" mirror "$k" "$o")
+		# cpu of a fresh `nocsr xlated` process (µs resolution), the
+		# same for the smallest program (process start, for subtracting)
+		mns=$("$harness" exec "$k" "$nocsr" xlated "$o")
 		/usr/bin/time -v "$nocsr" xlated "$o" 2> "$o.time" > /dev/null
 		cpu=$(awk -F': ' '/(User|System) time/ { s += $2 } END { print s }' "$o.time")
 		kb=$(awk -F': ' '/Maximum resident/ { print $2 }' "$o.time")
