@@ -185,11 +185,12 @@ for shape in straight loops; do
 		/usr/bin/time -v "$nocsr" xlated "$o" 2> "$o.time" > /dev/null
 		cpu=$(awk -F': ' '/(User|System) time/ { s += $2 } END { print s }' "$o.time")
 		kb=$(awk -F': ' '/Maximum resident/ { print $2 }' "$o.time")
-		kload=-
+		# in-process mirror and kernel load, as for the programs above
+		speed="- -"
 		if [ "$shape" = straight ] && [ "$n" -le "$kernel_max" ]; then
-			kload=$("$harness" load 1 "$o")
+			speed=$("$harness" speed "$([ "$n" -lt 100000 ] && echo "$k" || echo 1)" "$o")
 		fi
-		echo "synthetic $shape $n $mns $kb $cpu $kload" >> "$raw"
+		echo "synthetic $shape $n $mns $kb $cpu $speed" >> "$raw"
 	done
 done
 
