@@ -23,7 +23,9 @@
  *    "<=" side, 32-bit ones when both sides are small and non-negative).
  *    After 16 visits of a block, a growing bound jumps to the next constant
  *    the program compares against, then to infinity (the verifier instead
- *    walks every iteration of a bounded loop).
+ *    walks every iteration of a bounded loop); after 4 such jumps it skips
+ *    2, 4, 8, ... constants at a time, so a loop can end up with a larger
+ *    bound than its own limit when many other constants lie below it.
  *    Branches the kernel decides from tnums or linked scalar ids are taken
  *    both ways here.
  *  - 8-byte aligned spills of a register to the frame's own slots are
@@ -119,31 +121,46 @@ static bool is_const(const struct val *v)
 /*
  * Widening with thresholds: a bound that keeps growing jumps to the next
  * constant the program compares against (loop limits), then to infinity.
+ * A block still growing after WIDEN_STEPS such jumps skips twice as many
+ * constants at each further step: with many distinct bounds in a program
+ * (one per loop) one jump at a time made the walk quadratic in their
+ * number, and the linear search for the next one cubic.
  */
+#define WIDEN_STEPS	4
+
 static const int64_t *thresholds;
 static size_t threshold_cnt;
 
-static void widen_bounds(struct val *v, const struct val *old)
+/* Index of the first threshold >= v (threshold_cnt when none). */
+static size_t threshold_at_least(int64_t v)
+{
+	size_t lo = 0, hi = threshold_cnt;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (thresholds[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void widen_bounds(struct val *v, const struct val *old, size_t hops)
 {
 	int64_t min = v->t == T_STACK ? -NOCSR_MAX_STACK : -BIG;
 	int64_t max = v->t == T_STACK ? 0 : BIG;
-	size_t i;
+	size_t j;
 
 	if (v->lo < old->lo) {
-		int64_t nl = min;
-
-		for (i = 0; v->t == T_SCALAR && i < threshold_cnt; i++)
-			if (thresholds[i] <= v->lo)
-				nl = thresholds[i];
-		v->lo = nl;
+		/* the hops-th threshold <= lo, counting down */
+		j = threshold_at_least(v->lo == INT64_MAX ? v->lo : v->lo + 1);
+		v->lo = v->t == T_SCALAR && j >= hops ? thresholds[j - hops] : min;
 	}
 	if (v->hi > old->hi) {
-		int64_t nh = max;
-
-		for (i = threshold_cnt; v->t == T_SCALAR && i-- > 0;)
-			if (thresholds[i] >= v->hi)
-				nh = thresholds[i];
-		v->hi = nh;
+		j = threshold_at_least(v->hi) + hops - 1;
+		v->hi = v->t == T_SCALAR && j < threshold_cnt ? thresholds[j] : max;
 	}
 }
 
@@ -166,8 +183,8 @@ static bool val_eq(const struct val *a, const struct val *b)
 	       a->lo == b->lo && a->hi == b->hi;
 }
 
-/* Join b into a; returns whether a changed. */
-static bool join_val(struct val *a, const struct val *b, bool widen)
+/* Join b into a, widening by hops thresholds (0: none); whether a changed. */
+static bool join_val(struct val *a, const struct val *b, size_t hops)
 {
 	struct val old = *a, n = *a;
 
@@ -193,23 +210,34 @@ static bool join_val(struct val *a, const struct val *b, bool widen)
 	if (a->t == T_SCALAR || a->t == T_STACK) {
 		n.lo = a->lo < b->lo ? a->lo : b->lo;
 		n.hi = a->hi > b->hi ? a->hi : b->hi;
-		if (widen)
-			widen_bounds(&n, &old);
+		if (hops)
+			widen_bounds(&n, &old, hops);
 	}
 	*a = n;
 	return !val_eq(&old, a);
 }
 
-static bool join_state(struct st *a, const struct st *b, bool widen)
+static bool join_state(struct st *a, const struct st *b, size_t hops)
 {
 	bool ch = false;
 	int i;
 
 	for (i = 0; i < 11; i++)
-		ch |= join_val(&a->r[i], &b->r[i], widen);
+		ch |= join_val(&a->r[i], &b->r[i], hops);
 	for (i = 0; i < SLOTS; i++)
-		ch |= join_val(&a->slot[i], &b->slot[i], widen);
+		ch |= join_val(&a->slot[i], &b->slot[i], hops);
 	return ch;
+}
+
+/* Thresholds a bound of block b skips when it grows again (0: no widening). */
+static size_t widen_hops(const struct vctx *c, size_t b)
+{
+	unsigned int w = c->visits[b] > WIDEN_AFTER ? c->visits[b] - WIDEN_AFTER : 0;
+	unsigned int shift = w ? (w - 1) / WIDEN_STEPS : 0;
+
+	if (!w)
+		return 0;
+	return (size_t)1 << (shift < 40 ? shift : 40);
 }
 
 static void push(struct vctx *c, size_t b)
@@ -230,7 +258,7 @@ static void flow_to(struct vctx *c, size_t insn, const struct st *s)
 		push(c, b);
 		return;
 	}
-	if (join_state(&c->bstate[b], s, c->visits[b] > WIDEN_AFTER))
+	if (join_state(&c->bstate[b], s, widen_hops(c, b)))
 		push(c, b);
 }
 
@@ -251,9 +279,15 @@ static void depth(struct nocsr_prog *p, int frame, int64_t start)
 		p->subprogs[frame].depth_before = d;
 }
 
-/* One stack access by insn i; rule 5 plus the stack depth bookkeeping. */
+/*
+ * One stack access by insn i through register reg (note, when not NULL,
+ * says which callee the pointer was passed to); rule 5 plus the stack depth
+ * bookkeeping.  The message is only formatted for a violation: this runs
+ * for every stack access.
+ */
 static void stack_access(struct vctx *c, size_t i, int cur, const struct val *ptr,
-			 int64_t insn_off, bool write, const char *who)
+			 int64_t insn_off, bool write, unsigned int reg,
+			 const char *note)
 {
 	struct nocsr_prog *p = c->p;
 	int64_t start = ptr->lo + insn_off;
@@ -261,7 +295,7 @@ static void stack_access(struct vctx *c, size_t i, int cur, const struct val *pt
 	int owner = ptr->frame;
 	int frame = (!write && fixed && !p->strict) ? cur : owner;
 	struct nocsr_subprog *sp;
-	char o[32];
+	char o[32], who[96];
 
 	if (owner < 0 || (size_t)owner >= p->subprog_cnt)
 		return;
@@ -274,6 +308,10 @@ static void stack_access(struct vctx *c, size_t i, int cur, const struct val *pt
 	c->broken_at[frame] = (long)i;
 	sp->contract_broken = true;
 	fmt_off(o, sizeof(o), start);
+	if (note)
+		snprintf(who, sizeof(who), " through r%u (%s)", reg, note);
+	else
+		snprintf(who, sizeof(who), " through r%u", reg);
 	snprintf(sp->contract_why, sizeof(sp->contract_why), "insn %zu %s %s%s%s%s",
 		 i, write ? "writes" : "reads", o, fixed ? "" : " (variable offset, lowest)",
 		 who, owner != cur && frame == owner ? " in the caller's frame" : "");
@@ -790,12 +828,14 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 	struct nocsr_prog *p = c->p;
 	const struct bpf_insn *insn = &p->insns[i];
 	unsigned int writes = insn->src_reg ? 0 : nocsr_helper_write_args(insn->imm);
-	struct call_summary cs;
+	struct call_summary cs = { 0 };
 	unsigned int nargs = 5, a;
-	char who[96];
+	const char *callee;
+	char note[96];
 
 	if (nocsr_call_summary(p, i, &cs))
 		nargs = cs.nargs > 5 ? 5 : cs.nargs;
+	callee = cs.name ? cs.name : "?";
 	if (!insn->src_reg) {
 		/* map_ptr_state: the map in r1, poisoned when paths disagree */
 		int m = s->r[1].t == T_PTR && s->r[1].frame > 0 ? s->r[1].frame - 1 : -2;
@@ -840,16 +880,14 @@ static void call_helper(struct vctx *c, size_t i, int cur, struct st *s)
 
 			if (sz.t == T_SCALAR && sz.hi <= 0)
 				continue;
-			snprintf(who, sizeof(who), " through r%u (%s writes it)",
-				 a, cs.name ? cs.name : "?");
-			stack_access(c, i, cur, v, 0, true, who);
+			snprintf(note, sizeof(note), "%s writes it", callee);
+			stack_access(c, i, cur, v, 0, true, a, note);
 			if (v->frame == cur)
 				clobber_slots(s, v->lo, v->hi +
 					      (sz.t == T_SCALAR && sz.hi < 4096 ? sz.hi : 4096));
 		} else if (p->strict) {
-			snprintf(who, sizeof(who), " through r%u (passed to %s)",
-				 a, cs.name ? cs.name : "?");
-			stack_access(c, i, cur, v, 0, false, who);
+			snprintf(note, sizeof(note), "passed to %s", callee);
+			stack_access(c, i, cur, v, 0, false, a, note);
 		} else {
 			/* reads are not checked by the kernel; depth only */
 			depth(p, v->frame, v->lo);
@@ -877,7 +915,6 @@ static void run_block(struct vctx *c, size_t b)
 	struct st s = c->bstate[b];
 	size_t i = c->bstart[b];
 	int cur = p->aux[i].subprog;
-	char who[64];
 
 	for (;;) {
 		const struct bpf_insn *insn = &p->insns[i];
@@ -902,8 +939,8 @@ static void run_block(struct vctx *c, size_t b)
 			}
 			if (base->t == T_STACK) {
 				stack_bounds(c, i, base, insn->off, size_of(insn), false);
-				snprintf(who, sizeof(who), " through r%u", insn->src_reg);
-				stack_access(c, i, cur, base, insn->off, false, who);
+				stack_access(c, i, cur, base, insn->off, false,
+					     insn->src_reg, NULL);
 				k = slot_of(base->lo + insn->off);
 				if (base->frame == cur && base->lo == base->hi && k >= 0 &&
 				    BPF_SIZE(insn->code) == BPF_DW && mode == BPF_MEM &&
@@ -934,10 +971,11 @@ static void run_block(struct vctx *c, size_t b)
 				int size = size_of(insn);
 
 				stack_bounds(c, i, base, insn->off, size, true);
-				snprintf(who, sizeof(who), " through r%u", insn->dst_reg);
 				if (mode == BPF_ATOMIC)
-					stack_access(c, i, cur, base, insn->off, false, who);
-				stack_access(c, i, cur, base, insn->off, true, who);
+					stack_access(c, i, cur, base, insn->off, false,
+						     insn->dst_reg, NULL);
+				stack_access(c, i, cur, base, insn->off, true,
+					     insn->dst_reg, NULL);
 				if (base->frame == cur) {
 					k = slot_of(base->lo + insn->off);
 					if (base->lo == base->hi && k >= 0 && size == 8 &&

@@ -777,6 +777,7 @@ static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
 	p->insn_cnt = l->cnt;
 	if (!p->name || !p->sec_name)
 		return -ENOMEM;
+	p->raw_smp_proto = nocsr_sec_raw_smp_processor_id(p->sec_name);
 	return check_insns(l, p);
 }
 

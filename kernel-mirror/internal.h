@@ -77,6 +77,7 @@ struct nocsr_prog {
 	struct nocsr_obj *obj;
 	char *name;
 	char *sec_name;
+	bool raw_smp_proto;	/* the section's type gets the raw proto of id 8 */
 	struct bpf_insn *insns;
 	struct insn_meta *meta;
 	size_t insn_cnt;

@@ -54,8 +54,7 @@ bool nocsr_call_summary(const struct nocsr_prog *p, size_t i,
 		cs->is_void = h->is_void;
 		cs->known = true;
 		cs->fastcall = nocsr_helper_is_fastcall(insn->imm, p->kernel);
-		if (insn->imm == NOCSR_FUNC_get_smp_processor_id &&
-		    nocsr_sec_raw_smp_processor_id(p->sec_name)) {
+		if (insn->imm == NOCSR_FUNC_get_smp_processor_id && p->raw_smp_proto) {
 			cs->fastcall = false;
 			cs->raw_proto = true;
 		}

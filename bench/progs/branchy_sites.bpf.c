@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Stresses: fastcall sites on both arms of branches with different values
- * live on each arm. */
+ * live on each arm.
+ * Group: register pressure. */
 #include "bench.h"
 
 SEC("tc")

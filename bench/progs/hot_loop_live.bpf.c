@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Stresses: a hot loop with four accumulators live across a cpu-id call in
- * every iteration. */
+ * every iteration.
+ * Group: register pressure. */
 #include "bench.h"
 
 SEC("tc")

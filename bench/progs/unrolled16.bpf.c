@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Stresses: 16 calls unrolled whose live sets differ (0 to 4 registers), the
- * case where clang 20+'s layout makes the kernel keep every spill. */
+ * case where clang 20+'s layout makes the kernel keep every spill.
+ * Group: register pressure. */
 #include "bench.h"
 
 SEC("tc")
