@@ -7,7 +7,6 @@
  * BTF.ext and DWARF stay valid untouched.  Nothing is written when any
  * function is refused.
  */
-#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -110,10 +109,6 @@ static int read_image(const char *path, struct image *im)
 		got += (size_t)n;
 	}
 	close(fd);
-	if (im->len < EI_NIDENT || im->buf[EI_DATA] != ELFDATA2LSB) {
-		cli_err("%s: not a little-endian BPF object", path);
-		return -1;
-	}
 	return 0;
 fail:
 	if (fd >= 0)
