@@ -68,7 +68,8 @@ public:
   }
 
   bool runOnMachineFunction(MachineFunction &MF) override {
-    if (MF.getTarget().getTargetTriple().isBPF())
+    Triple::ArchType A = MF.getTarget().getTargetTriple().getArch();
+    if (A == Triple::bpfel || A == Triple::bpfeb) // isBPF() is LLVM 15+
       return Slots[N].Run(MF);
     return RunInner::run(*Inner, MF);
   }
