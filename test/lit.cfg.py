@@ -9,7 +9,7 @@ import lit.formats
 
 config.name = 'nocsr'
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = ['.c', '.ll', '.test', '.s']
+config.suffixes = ['.c', '.ll', '.mir', '.test', '.s']
 config.excludes = ['Inputs', 'include', 'corpus', 'bad', 'fuzz', 'lit.cfg.py']
 config.test_source_root = os.path.dirname(__file__)
 
@@ -95,8 +95,12 @@ else:
 for tool, feature in (('clang-22', 'clang-22'), ('clang-14', 'clang-14')):
     if shutil.which(tool):
         config.available_features.add(feature)
-# What the LLVM under test can do.  llvm-N names it; bpf-cpu-v4 (-mcpu=v4,
-# LLVM 18+) guards RUN lines with %if.
+# What the clang under test can do, for REQUIRES and %if: -mcpu=v4 (18+),
+# [[clang::x]] in every C mode (17+), plugin attributes in __has_attribute
+# (17+).  %cpu_newest is its newest -mcpu.
 config.available_features.add('llvm-%d' % llvm)
+if llvm >= 17:
+    config.available_features.update(['c-std-attrs', 'plugin-has-attribute'])
 if llvm >= 18:
     config.available_features.add('bpf-cpu-v4')
+config.substitutions.append(('%cpu_newest', 'v4' if llvm >= 18 else 'v3'))
