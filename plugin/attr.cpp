@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 //
-// The clang side: the bpf_fastcall attribute clang 20 added, for clang 19.
+// The clang side: the bpf_fastcall attribute clang 20 added, for clang 19
+// and 14.
 //
 // __attribute__((bpf_fastcall)) and [[clang::bpf_fastcall]] are accepted on
 // functions and function-pointer variables, for BPF targets only (elsewhere
