@@ -92,8 +92,9 @@ ParsedAttrInfoRegistry::Add<BpfFastcallAttrInfo>
 // Runs before the main action only to read -fplugin-arg-nocsr-*.
 class ArgsAction : public PluginASTAction {
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef) override {
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer([[maybe_unused]] CompilerInstance &CI,
+                    StringRef) override {
 #if LLVM_VERSION_MAJOR < 17
     // __has_attribute does not see plugin attributes before clang 17, so
     // bpf_fastcall.h's and libbpf's guard would define __bpf_fastcall
@@ -105,8 +106,6 @@ protected:
                        "#define __bpf_fastcall __attribute__((bpf_fastcall))\n"
                        "#endif\n");
     }
-#else
-    (void)CI;
 #endif
     return std::make_unique<ASTConsumer>();
   }
