@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 //
-// The clang side: the bpf_fastcall attribute clang 20 added, for clang 19.
+// The clang side: the bpf_fastcall attribute clang 20 added, for clang 19
+// and 14.
 //
 // __attribute__((bpf_fastcall)) and [[clang::bpf_fastcall]] are accepted on
 // functions and function-pointer variables, for BPF targets only (elsewhere
@@ -18,16 +19,23 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Attr.h"
 #include "clang/Basic/DiagnosticSema.h"
-#include "clang/Basic/ParsedAttrInfo.h"
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
+#include "llvm/Config/llvm-config.h"
 
 using namespace clang;
 
 namespace {
+
+// Triple::isBPF() is LLVM 15+.
+bool isBpf(const llvm::Triple &T) {
+  return T.getArch() == llvm::Triple::bpfel ||
+         T.getArch() == llvm::Triple::bpfeb;
+}
 
 // nocsr_mark_known in libnocsr.so, handed over by nocsr_clang__init.
 bool *MarkKnown;
@@ -35,7 +43,11 @@ bool *MarkKnown;
 struct BpfFastcallAttrInfo : public ParsedAttrInfo {
   static constexpr Spelling Spellings[] = {
       {ParsedAttr::AS_GNU, "bpf_fastcall"},
+#if LLVM_VERSION_MAJOR >= 18
       {ParsedAttr::AS_C23, "clang::bpf_fastcall"},
+#else
+      {ParsedAttr::AS_C2x, "clang::bpf_fastcall"},
+#endif
       {ParsedAttr::AS_CXX11, "clang::bpf_fastcall"},
   };
 
@@ -45,16 +57,19 @@ struct BpfFastcallAttrInfo : public ParsedAttrInfo {
   }
 
   bool existsInTarget(const TargetInfo &Target) const override {
-    return Target.getTriple().isBPF();
+    return isBpf(Target.getTriple());
   }
 
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &Attr,
                             const Decl *D) const override {
     if (isa<FunctionDecl>(D) || D->getFunctionType(/*BlocksToo=*/false))
       return true;
-    S.Diag(Attr.getLoc(), diag::warn_attribute_wrong_decl_type_str)
-        << Attr << Attr.isRegularKeywordAttribute()
-        << "functions and function pointers";
+    auto Diag = S.Diag(Attr.getLoc(), diag::warn_attribute_wrong_decl_type_str);
+    Diag << Attr;
+#if LLVM_VERSION_MAJOR >= 17 // the message gained a keyword-spelling select
+    Diag << Attr.isRegularKeywordAttribute();
+#endif
+    Diag << "functions and function pointers";
     return false;
   }
 
@@ -77,8 +92,21 @@ ParsedAttrInfoRegistry::Add<BpfFastcallAttrInfo>
 // Runs before the main action only to read -fplugin-arg-nocsr-*.
 class ArgsAction : public PluginASTAction {
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
-                                                 StringRef) override {
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer([[maybe_unused]] CompilerInstance &CI,
+                    StringRef) override {
+#if LLVM_VERSION_MAJOR < 17
+    // __has_attribute does not see plugin attributes before clang 17, so
+    // bpf_fastcall.h's and libbpf's guard would define __bpf_fastcall
+    // empty: define it first.  Too late for -E, which makes no consumer.
+    if (isBpf(CI.getTarget().getTriple())) {
+      Preprocessor &PP = CI.getPreprocessor();
+      PP.setPredefines(PP.getPredefines() +
+                       "#ifndef __bpf_fastcall\n"
+                       "#define __bpf_fastcall __attribute__((bpf_fastcall))\n"
+                       "#endif\n");
+    }
+#endif
     return std::make_unique<ASTConsumer>();
   }
 

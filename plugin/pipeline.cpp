@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 //
-// The one place that knows how nocsr gets into LLVM 19's codegen pipeline.
+// The one place that knows how nocsr gets into the codegen pipeline of
+// LLVM 19 (and 14: the same two passes, the same PassInfo API).
 //
 // LLVM <= 20 offers a plugin no way to add machine passes (LLVM 21 adds
 // RegisterTargetPassConfigCallback).  TargetPassConfig creates standard
@@ -68,7 +69,8 @@ public:
   }
 
   bool runOnMachineFunction(MachineFunction &MF) override {
-    if (MF.getTarget().getTargetTriple().isBPF())
+    Triple::ArchType A = MF.getTarget().getTargetTriple().getArch();
+    if (A == Triple::bpfel || A == Triple::bpfeb) // isBPF() is LLVM 15+
       return Slots[N].Run(MF);
     return RunInner::run(*Inner, MF);
   }

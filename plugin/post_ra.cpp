@@ -192,7 +192,7 @@ bool runPostRA(MachineFunction &MF) {
 
   unsigned K = 0;
   for (const Site &St : Sites) {
-    K = std::max<unsigned>(K, llvm::popcount(St.Regs));
+    K = std::max<unsigned>(K, __builtin_popcount(St.Regs));
     if (!St.Regs)
       remarkMissed(*St.Call, St.S,
                    St.S.skip ? St.S.skip

@@ -27,6 +27,7 @@
 #include "llvm/CodeGen/TargetInstrInfo.h"
 #include "llvm/CodeGen/TargetRegisterInfo.h"
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
+#include "llvm/Config/llvm-config.h"
 
 using namespace llvm;
 
@@ -39,8 +40,13 @@ static void keepCallerSaved(MachineInstr &MI, const nocsr_site &S,
     if (!MO.isReg() || !MO.isDef())
       continue;
     int R = B.callerSaved(MO.getReg());
-    if (R >= 0 && !(S.clobbers & (1u << R)))
-      MI.removeOperand(I);
+    if (R < 0 || (S.clobbers & (1u << R)))
+      continue;
+#if LLVM_VERSION_MAJOR >= 15
+    MI.removeOperand(I);
+#else
+    MI.RemoveOperand(I);
+#endif
   }
 }
 

@@ -9,16 +9,26 @@ import lit.formats
 
 config.name = 'nocsr'
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = ['.c', '.ll', '.test', '.s']
+config.suffixes = ['.c', '.ll', '.mir', '.test', '.s']
 config.excludes = ['Inputs', 'include', 'corpus', 'bad', 'fuzz', 'lit.cfg.py']
 config.test_source_root = os.path.dirname(__file__)
 
 src = os.path.dirname(config.test_source_root)
 build = os.path.abspath(lit_config.params.get('build', os.path.join(src, 'build')))
 config.test_exec_root = os.path.join(build, 'test')
-llvm_bin = lit_config.params.get('llvm_bin', '/usr/lib/llvm-19/bin')
+# --param llvm=14 runs the plugin suite with clang/llc 14 and a plugin built
+# against them (--param plugin_build=DIR, default BUILD/llvm-14).  Readers
+# of the objects (llvm-objdump, FileCheck, llvm-dwarfdump) and the C tools
+# stay those of LLVM 19 and BUILD, so every version is held to the same text.
+llvm = int(lit_config.params.get('llvm', '19'))
+tools_bin = '/usr/lib/llvm-19/bin'
+llvm_bin = lit_config.params.get('llvm_bin', '/usr/lib/llvm-%d/bin' % llvm)
+plugin_build = os.path.abspath(lit_config.params.get(
+    'plugin_build', build if llvm == 19 else os.path.join(build, 'llvm-%d' % llvm)))
 clang = os.path.join(llvm_bin, 'clang')
-plugin = os.path.join(build, 'plugin', 'libnocsr.so')
+plugin = os.path.join(plugin_build, 'plugin', 'libnocsr.so')
+if llvm != 19 and not os.path.exists(plugin):
+    lit_config.fatal('no plugin at %s: build it first' % plugin)
 nocsr = os.path.join(build, 'bin', 'nocsr')
 multiarch = '/usr/include/x86_64-linux-gnu'
 for cand in ('/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu',
@@ -28,21 +38,26 @@ for cand in ('/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu',
         break
 
 config.environment['PATH'] = os.pathsep.join(
-    [os.path.join(build, 'bin'), llvm_bin, config.environment.get('PATH', '')])
+    [os.path.join(build, 'bin'), tools_bin, config.environment.get('PATH', '')])
 config.environment['NOCSR_SRC'] = src
 config.environment['NOCSR_BUILD'] = build
 
 incs = '-I%s -I%s -I%s' % (os.path.join(src, 'include'),
                            os.path.join(src, 'test', 'include'), multiarch)
 cc19 = '%s --target=bpf %s' % (clang, incs)
+llc = os.path.join(llvm_bin, 'llc')
+if llvm < 15:
+    llc += ' -opaque-pointers'  # the .ll tests are written with `ptr`
 config.substitutions += [
     ('%bpfcc', '%s -fplugin=%s' % (cc19, plugin)),
     ('%cc19', cc19),
-    ('%llc_plugin', '%s -load %s' % (os.path.join(llvm_bin, 'llc'), plugin)),
-    ('%llc', os.path.join(llvm_bin, 'llc')),
+    ('%llc_plugin', '%s -load %s' % (llc, plugin)),
+    ('%llc', llc),
+    ('%plugin_build', plugin_build),
     ('%plugin', plugin),
+    ('%llvm_bin', llvm_bin),
     ('%nocsr', nocsr),
-    ('%objdump', '%s -d --no-show-raw-insn' % os.path.join(llvm_bin, 'llvm-objdump')),
+    ('%objdump', '%s -d --no-show-raw-insn' % os.path.join(tools_bin, 'llvm-objdump')),
     ('%src', src),
     ('%build', build),
 ]
@@ -93,3 +108,12 @@ if os.access(os.path.join(build, 'fuzz', 'bin', 'fuzz_elf'), os.X_OK):
 for tool, feature in (('clang-22', 'clang-22'), ('clang-14', 'clang-14')):
     if shutil.which(tool):
         config.available_features.add(feature)
+# What the clang under test can do, for REQUIRES and %if: -mcpu=v4 (18+),
+# [[clang::x]] in every C mode (17+), plugin attributes in __has_attribute
+# (17+).  %cpu_newest is its newest -mcpu.
+config.available_features.add('llvm-%d' % llvm)
+if llvm >= 17:
+    config.available_features.update(['c-std-attrs', 'plugin-has-attribute'])
+if llvm >= 18:
+    config.available_features.add('bpf-cpu-v4')
+config.substitutions.append(('%cpu_newest', 'v4' if llvm >= 18 else 'v3'))

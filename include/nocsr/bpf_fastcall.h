@@ -4,8 +4,8 @@
  * source builds with clang 20+ (native attribute), with clang 19 and the
  * nocsr plugin (which provides the attribute), and degraded with neither
  * (the macro expands to nothing and calls stay ordinary calls).  clang 14-16
- * do not report plugin attributes to __has_attribute: build with
- * -D__bpf_fastcall='__attribute__((bpf_fastcall))' there.
+ * do not report plugin attributes to __has_attribute: there the plugin
+ * defines __bpf_fastcall itself before this header is read.
  */
 #ifndef NOCSR_BPF_FASTCALL_H
 #define NOCSR_BPF_FASTCALL_H

@@ -1,8 +1,8 @@
 // Misuse is diagnosed as clang 22 does: a non-function subject is a
 // warning, arguments are an error.  Function pointers, [[clang::]] and the
 // GNU spelling are accepted, and assigning between marked and unmarked
-// pointers is fine.
-// RUN: %bpfcc -fsyntax-only -Xclang -verify %s
+// pointers is fine.  Before clang 17, C takes [[]] only when asked.
+// RUN: %bpfcc %if !c-std-attrs %{-fdouble-square-bracket-attributes%} -fsyntax-only -Xclang -verify %s
 
 int var __attribute__((bpf_fastcall)); // expected-warning {{'bpf_fastcall' attribute only applies to functions and function pointers}}
 void func(void) __attribute__((bpf_fastcall));

@@ -17,7 +17,7 @@ int f(void *ctx)
 }
 // CHECK: call void @ext() #[[A:[0-9]+]]
 // CHECK: call void %{{[0-9]+}}() #[[A]]
-// CHECK: call i32 inttoptr (i64 8 to ptr)() #[[A]]
+// CHECK: call i32 inttoptr (i64 8 to {{ptr|i32 \(\)\*}})() #[[A]]
 // CHECK: declare {{.*}}void @ext() {{.*}}#[[D:[0-9]+]]
 // CHECK-DAG: attributes #[[A]] = {{{.*}}"no_caller_saved_registers"
 // CHECK-DAG: attributes #[[D]] = {{{.*}}"no_caller_saved_registers"

@@ -7,7 +7,7 @@
 // RUN: %objdump %t.g.o | tail -n +3 | diff %t.dis -
 // RUN: %objdump %t.g.o | FileCheck %s
 // RUN: bpftool btf dump file %t.g.o | FileCheck %s --check-prefix=BTF
-// RUN: llvm-dwarfdump-19 --verify %t.g.o | FileCheck %s --check-prefix=DWARF
+// RUN: llvm-dwarfdump --verify %t.g.o | FileCheck %s --check-prefix=DWARF
 #include "nocsr_test.h"
 
 __attribute__((noinline)) static int sub(__u64 a, __u64 b)

@@ -25,7 +25,7 @@ join:
 ; CHECK: r[[X:[0-5]]] = 0x0
 ; CHECK-NEXT: if r1 == 0x0 goto
 ; CHECK-NEXT: r[[X]] = *(u64 *)(r2 + 0x0)
-; CHECK-NEXT: *(u64 *)(r10 - 0x8) = r[[X]]
+; CHECK: *(u64 *)(r10 - 0x8) = r[[X]]
 ; CHECK-NEXT: call 0x8
 ; CHECK-NEXT: r[[X]] = *(u64 *)(r10 - 0x8)
 ; O0: u: call 0x8 at {{[0-9]+}}: 1 pairs

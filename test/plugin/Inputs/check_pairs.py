@@ -26,6 +26,9 @@ FILL = re.compile(r'^r(\d) = \*\(u64 \*\)\(r10 - 0x([0-9a-f]+)\)$')
 R10_ACCESS = re.compile(r'\(r10 - 0x([0-9a-f]+)\)')
 R10_COPY = re.compile(r'^r(\d) = r10$')
 PTR_ADD = re.compile(r'^r(\d) \+= -0x([0-9a-f]+)$')
+# LLVM 14 leaves basic-block labels in the symbol table; llvm-objdump prints
+# them like functions, but they continue the current one.
+BB_LABEL = re.compile(r'^LBB\d+_\d+$')
 
 
 def spill(text):
@@ -90,6 +93,8 @@ def parse(lines):
     funcs, cur = [], None
     for line in lines:
         m = FUNC.match(line.strip())
+        if m and cur and BB_LABEL.match(m.group(1)):
+            continue
         if m:
             cur = (m.group(1), [])
             funcs.append(cur)

@@ -3,7 +3,11 @@
 """Build every program of test/corpus/plugin with and without the plugin.
 
 usage: corpus_check.py --src SRC --build BUILD --out DIR [--load [--mirror]]
-                       [--configs "-O2,-Os -mcpu=v4"]
+                       [--configs "-O2,-Os -mcpu=v4"] [--llvm-bin DIR]
+                       [--nocsr PATH]
+
+BUILD holds plugin/libnocsr.so, built for the clang in --llvm-bin (default
+LLVM 19's; -mcpu=v4 needs 18+); --nocsr defaults to BUILD/bin/nocsr.
 
 Per program and configuration (-O level, -mcpu): the plugin build must pass
 the machine verifier and check_pairs.py's layout rule, and give the same
@@ -40,6 +44,8 @@ CTX = ''.join('%02x00000000000000' % v
               for v in (3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41))
 PACKET = ('00112233445566778899aabb0800' '4500002e000000004011' '0000'
           'c0a80001c0a80002' '00350035001a0000' + '61' * 18)
+# One reader for the objects of every clang version.
+OBJDUMP = '/usr/lib/llvm-19/bin/llvm-objdump'
 XL = re.compile(r'^\s*\d+: \((\w\w)\) (.*)$')
 
 
@@ -102,7 +108,7 @@ def check_build(src, cfg, a, out):
     base = os.path.join(a.out, '%s%s' % (name, cfg.replace(' ', '')))
     inc = '-I%s/include -I%s/test/include -I/usr/include/%s-linux-gnu' % (
         a.src, a.src, os.uname().machine)
-    cc = 'clang-19 --target=bpf %s %s' % (inc, cfg)
+    cc = '%s/clang --target=bpf %s %s' % (a.llvm_bin, inc, cfg)
     plug = '%s -fplugin=%s/plugin/libnocsr.so -mllvm -verify-machineinstrs' % (
         cc, a.build)
     problems = []
@@ -113,8 +119,8 @@ def check_build(src, cfg, a, out):
         if r.returncode:
             out.append('%s %s: compile failed: %s' % (name, cfg, r.stderr))
             return 0, 0, 1
-    dis = sh('llvm-objdump-19 -dr --no-show-raw-insn %s.o' % base).stdout
-    nog = sh('llvm-objdump-19 -dr --no-show-raw-insn %s.nog.o' % base).stdout
+    dis = sh('%s -dr --no-show-raw-insn %s.o' % (OBJDUMP, base)).stdout
+    nog = sh('%s -dr --no-show-raw-insn %s.nog.o' % (OBJDUMP, base)).stdout
     if dis.splitlines()[2:] != nog.splitlines()[2:]:
         problems.append('-g changes the code')
     report, bad = check_pairs.check(dis.splitlines(), FASTCALLS)
@@ -139,7 +145,7 @@ def check_build(src, cfg, a, out):
             problems.append('test run %s, plain %s' % (got, want))
         if a.mirror:
             bad = [o for o in (base + '.o', base + '.plain.o')
-                   if subprocess.run(['%s/bin/nocsr' % a.build, 'kernel', o],
+                   if subprocess.run([a.nocsr or '%s/bin/nocsr' % a.build, 'kernel', o],
                                      capture_output=True).returncode]
             line += ' kernel=%d/2' % (2 - len(bad))
             problems += ['nocsr kernel: %s differs' % os.path.basename(o)
@@ -157,6 +163,9 @@ def main():
     ap.add_argument('--load', action='store_true')
     ap.add_argument('--mirror', action='store_true')
     ap.add_argument('--configs', help='comma-separated subset of CONFIGS')
+    ap.add_argument('--llvm-bin', default='/usr/lib/llvm-19/bin',
+                    help='where the clang under test is')
+    ap.add_argument('--nocsr', help='the nocsr CLI (default BUILD/bin/nocsr)')
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     files = sorted(glob.glob(os.path.join(a.src, 'test/corpus/plugin/*.c')))
