@@ -2,11 +2,13 @@
 // the function (the other function, which needs no pair, is not blamed);
 // 16 bytes less and both sites' pairs fit at the bottom of the stack.  A
 // variable length array next to a marked call is the BPF backend's own
-// error.  No crash, with the machine verifier on.
+// error (clang 14's backend reports it through report_fatal_error, with or
+// without the plugin, so that line is for newer clangs).  No crash, with
+// the machine verifier on.
 // RUN: not %bpfcc -O2 -mllvm -verify-machineinstrs -DSIZE=504 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not="PLEASE submit" --implicit-check-not="'second'"
 // RUN: %bpfcc -O2 -mllvm -verify-machineinstrs -DSIZE=488 -c %s -o %t.o
 // RUN: %objdump %t.o | FileCheck %s --check-prefix=FITS
-// RUN: not %bpfcc -O2 -mllvm -verify-machineinstrs -DSIZE=488 -DVLA -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=VLA --implicit-check-not="PLEASE submit"
+// RUN: %if !llvm-14 %{ not %bpfcc -O2 -mllvm -verify-machineinstrs -DSIZE=488 -DVLA -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=VLA --implicit-check-not="PLEASE submit" %}
 #include "nocsr_test.h"
 
 SEC("raw_tp") int two_sites(__u64 *ctx)
