@@ -14,8 +14,8 @@
  * bpf_patch_insn_data()/verifier_remove_insns() calls amount to.
  *
  * Also optimize_bpf_loop (before the dead-code passes), convert_ctx_accesses
- * (ctx.c; after the dead-code passes, before do_misc_fixups) and array/hash
- * map_gen_lookup.  Not modelled (the kernel rewrites them, `nocsr kernel`
+ * (ctx.c; after the dead-code passes, before do_misc_fixups), the
+ * division guards and array/per-CPU array/hash map_gen_lookup.  Not modelled (the kernel rewrites them, `nocsr kernel`
  * shows the difference, nocsr_prog__xlated_note() names them): context
  * fields ctx.c does not know, other maps' lookups, tail calls,
  * zero-extension on riscv64, helpers other than bpf_get_smp_processor_id
@@ -148,6 +148,26 @@ static bool emit_map_lookup(struct nocsr_prog *p, struct out *o, size_t i, int *
 
 	if (map->flags & (1u << 12))	/* BPF_F_INNER_MAP */
 		return false;
+	/*
+	 * Every arch we model has bpf_jit_supports_percpu_insn() (x86_64 since
+	 * 6.10, arm64 and riscv64 since 6.11), so the per-CPU array inline is
+	 * on for every profile: load pptrs[index], make it this cpu's address.
+	 */
+	if (map->type == BPF_MAP_TYPE_PERCPU_ARRAY) {
+		*err |= emit(o, mk(BPF_ALU64 | BPF_ADD | BPF_K, 1, 0, 0, 0), n, -1,
+			     X_IMMSYM, "<offsetof(bpf_array,pptrs)>");
+		*err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_W, 0, 2, 0, 0), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_JMP | BPF_JGE | BPF_K, 0, 0, 5, (int32_t)map->max_entries),
+			     n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_ALU64 | BPF_LSH | BPF_K, 0, 0, 0, 3), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_ALU64 | BPF_ADD | BPF_X, 0, 1, 0, 0), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_LDX | BPF_MEM | BPF_DW, 0, 0, 0, 0), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_X, 0, 0, NOCSR_ADDR_PERCPU, 0),
+			     n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_JMP | BPF_JA, 0, 0, 1, 0), n, -1, X_PLAIN, NULL);
+		*err |= emit(o, mk(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0), n, -1, X_PLAIN, NULL);
+		return true;
+	}
 	if (map->type == BPF_MAP_TYPE_ARRAY) {
 		uint32_t elem = (map->value_size + 7) & ~7u;
 
@@ -176,6 +196,62 @@ static bool emit_map_lookup(struct nocsr_prog *p, struct out *o, size_t i, int *
 		return true;
 	}
 	return false;
+}
+
+/*
+ * do_misc_fixups makes division exceptions impossible (same sequences
+ * on every profile and arch, since 6.12-rc1): a register divisor of 0
+ * gives 0 for div and leaves the dividend for mod; for the signed (cpu
+ * v4, off 1) forms a divisor of -1 is tested through AX (-1 and 0 map
+ * to 0 and 1) and gives the negation for sdiv, 0 for smod.  An
+ * immediate divisor is left alone except a signed -1.  32-bit mod keeps
+ * the zero extension of wY with wY = wY on the skipped path.
+ */
+static bool emit_div(struct out *o, size_t i, const struct bpf_insn *insn, int *err)
+{
+	uint8_t cls = BPF_CLASS(insn->code), op = BPF_OP(insn->code);
+	bool is64 = cls == BPF_ALU64, sign = insn->off == 1;
+	uint8_t jmp = is64 ? BPF_JMP : BPF_JMP32, dst = insn->dst_reg;
+	struct bpf_insn s[9];
+	int k = 0, n;
+
+	if ((cls != BPF_ALU && cls != BPF_ALU64) || (op != BPF_DIV && op != BPF_MOD))
+		return false;
+	if (BPF_SRC(insn->code) == BPF_K) {
+		if (!sign || insn->imm != -1)
+			return false;
+		s[k++] = op == BPF_DIV ? mk(cls | BPF_NEG | BPF_K, dst, 0, 0, 0) :
+					 mk(BPF_ALU | BPF_MOV | BPF_K, dst, 0, 0, 0);
+	} else if (sign) {
+		s[k++] = mk(BPF_ALU64 | BPF_MOV | BPF_X, AX, insn->src_reg, 0, 0);
+		s[k++] = mk(cls | BPF_ADD | BPF_K, AX, 0, 0, 1);
+		s[k++] = mk(jmp | BPF_JGT | BPF_K, AX, 0, op == BPF_DIV ? 4 : 3, 1);
+		if (op == BPF_DIV) {
+			s[k++] = mk(jmp | BPF_JEQ | BPF_K, AX, 0, 1, 0);
+			s[k++] = mk(cls | BPF_MOV | BPF_K, dst, 0, 0, 0);
+			s[k++] = mk(cls | BPF_NEG | BPF_K, dst, 0, 0, 0);
+		} else {
+			s[k++] = mk(jmp | BPF_JEQ | BPF_K, AX, 0, is64 ? 3 : 4, 1);
+			s[k++] = mk(BPF_ALU | BPF_MOV | BPF_K, dst, 0, 0, 0);
+		}
+		s[k++] = mk(BPF_JMP | BPF_JA, 0, 0, 1, 0);
+		s[k++] = *insn;
+	} else if (op == BPF_DIV) {
+		s[k++] = mk(jmp | BPF_JNE | BPF_K, insn->src_reg, 0, 2, 0);
+		s[k++] = mk(BPF_ALU | BPF_XOR | BPF_X, dst, dst, 0, 0);
+		s[k++] = mk(BPF_JMP | BPF_JA, 0, 0, 1, 0);
+		s[k++] = *insn;
+	} else {
+		s[k++] = mk(jmp | BPF_JEQ | BPF_K, insn->src_reg, 0, is64 ? 1 : 2, 0);
+		s[k++] = *insn;
+	}
+	if (!is64 && op == BPF_MOD && BPF_SRC(insn->code) == BPF_X) {
+		s[k++] = mk(BPF_JMP | BPF_JA, 0, 0, 1, 0);
+		s[k++] = mk(BPF_ALU | BPF_MOV | BPF_X, dst, dst, 0, 0);
+	}
+	for (n = 0; n < k; n++)
+		*err |= emit(o, s[n], (int)i, -1, X_PLAIN, NULL);
+	return true;
 }
 
 static void emit_ctx_insns(struct out *o, const struct ctx_insn *c, int n,
@@ -361,6 +437,8 @@ static int emit_all(struct nocsr_prog *p, const bool *drop, struct out *o,
 		if (is_nop(insn))
 			continue;	/* opt_remove_nops */
 		if (p->aux[i].ctx_access && emit_ctx(p, o, i, &err))
+			continue;
+		if (emit_div(o, i, insn, &err))
 			continue;
 		if (nocsr_insn_jump_delta(insn, &d)) {
 			size_t t = (size_t)((long)i + d + 1);
@@ -586,7 +664,7 @@ const char *nocsr_prog__xlated_note(const struct nocsr_prog *p, size_t i)
 		return "tail call: the kernel rewrites it (not modelled)";
 	if (nocsr_insn_is_call(&p->x_insns[i]) && !p->x_insns[i].src_reg &&
 	    p->x[i].kind == X_PLAIN && p->x_insns[i].imm == BPF_FUNC_map_lookup_elem)
-		return "map lookup: inlined by the kernel for some map types (only array and hash modelled)";
+		return "map lookup: inlined by the kernel for some map types (only array, per-CPU array and hash modelled)";
 	return NULL;
 }
 

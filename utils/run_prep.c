@@ -366,22 +366,51 @@ static bool is_cpu_inline(const struct bpf_insn *p, size_t left)
 	       p[2].src_reg == 0 && p[2].off == 0;
 }
 
-static void fold_cpu_inline(struct run_prog *rp)
+/*
+ * The per-CPU array inline (kernel-mirror/rewrite.c): r1 += pptrs; index
+ * check; r0 = pptrs[index]; r0 = &(void __percpu *)(r0).  The VM keeps
+ * per-CPU values like plain ones, without a pointer table.
+ */
+static bool is_percpu_lookup(const struct bpf_insn *p, size_t left)
 {
-	static const struct bpf_insn call = {
-		.code = BPF_JMP | BPF_CALL, .imm = 8,
-	}, nop = {
-		.code = BPF_JMP | BPF_JA,
+	static const __u8 codes[] = {
+		BPF_ALU64 | BPF_ADD | BPF_K, BPF_LDX | BPF_W | BPF_MEM,
+		BPF_JMP | BPF_JGE | BPF_K, BPF_ALU64 | BPF_LSH | BPF_K,
+		BPF_ALU64 | BPF_ADD | BPF_X, BPF_LDX | BPF_DW | BPF_MEM,
+		BPF_ALU64 | BPF_MOV | BPF_X, BPF_JMP | BPF_JA,
+		BPF_ALU64 | BPF_MOV | BPF_K,
 	};
+	size_t k;
+
+	if (left < sizeof(codes))
+		return false;
+	for (k = 0; k < sizeof(codes); k++)
+		if (p[k].code != codes[k])
+			return false;
+	return p[0].dst_reg == 1 && p[6].off == -1 && !p[6].dst_reg;
+}
+
+/* Run an inlined helper as the call it replaces, the other slots as NOPs. */
+static size_t fold(struct run_prog *rp, size_t i, size_t len, __s32 helper)
+{
+	static const struct bpf_insn nop = { .code = BPF_JMP | BPF_JA };
+	size_t k;
+
+	rp->insns[i] = (struct bpf_insn){ .code = BPF_JMP | BPF_CALL, .imm = helper };
+	for (k = 1; k < len; k++)
+		rp->insns[i + k] = nop;
+	return len - 1;
+}
+
+static void fold_inlines(struct run_prog *rp, bool cpu)
+{
 	size_t i;
 
 	for (i = 0; i < rp->cnt; i++) {
-		if (!is_cpu_inline(&rp->insns[i], rp->cnt - i))
-			continue;
-		rp->insns[i] = call;
-		rp->insns[i + 1] = nop;
-		rp->insns[i + 2] = nop;
-		i += 2;
+		if (cpu && is_cpu_inline(&rp->insns[i], rp->cnt - i))
+			i += fold(rp, i, 3, BPF_FUNC_get_smp_processor_id);
+		else if (is_percpu_lookup(&rp->insns[i], rp->cnt - i))
+			i += fold(rp, i, 9, BPF_FUNC_map_lookup_elem);
 	}
 }
 
@@ -411,8 +440,8 @@ int run_prog_prepare(struct run_prog *rp, const struct run_env *env,
 		if (err)
 			return err;
 	}
-	if (form == RUN_REWRITTEN && arch == NOCSR_ARCH_X86_64)
-		fold_cpu_inline(rp);
+	if (form == RUN_REWRITTEN)
+		fold_inlines(rp, arch == NOCSR_ARCH_X86_64);
 	return collect_slow(rp, prog);
 }
 
