@@ -205,6 +205,7 @@ static bool val_eq(const struct val *a, const struct val *b)
 static bool join_val(struct val *a, const struct val *b, size_t hops)
 {
 	struct val old = *a, n = *a;
+	bool ch;
 
 	if (b->t == T_UNINIT)
 		return false;
@@ -231,8 +232,10 @@ static bool join_val(struct val *a, const struct val *b, size_t hops)
 		if (hops)
 			widen_bounds(&n, &old, hops);
 	}
+	/* compared before the store: reading a back stalled store forwarding */
+	ch = !val_eq(&old, &n);
 	*a = n;
-	return !val_eq(&old, a);
+	return ch;
 }
 
 /* a has room for b->nslot slots */
