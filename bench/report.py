@@ -25,6 +25,7 @@ FASTCALL_KFUNCS = ('bpf_cast_to_kern_ctx', 'bpf_rdonly_cast')
 TARGET_RUN = 0.85
 TARGET_COMPILE = 1.03
 TARGET_MIRROR = 20.0
+TARGET_1M_NS = 1e9
 
 SPILL = re.compile(r'^\*\(u64 \*\)\(r10 ?([-+] ?(?:0x)?[0-9a-f]+)\) = (r\d)$')
 FILL = re.compile(r'^(r\d) = \*\(u64 \*\)\(r10 ?([-+] ?(?:0x)?[0-9a-f]+)\)$')
@@ -535,6 +536,12 @@ class Report:
             self.out('- %s: from %d to %d instructions, cpu time grows as n^%.2f and '
                      'peak memory as n^%.2f (1.00 is linear): %s.' % (
                          shape, pts[0][0], pts[-1][0], te, me, verdict))
+        big = [(s, ns) for s, n, ns, *_ in syn if n == 1000000]
+        if big:
+            self.out('- Target: **a 1M-instruction program in well under a second** '
+                     '(cpu of `nocsr xlated`): %s.' % ', '.join(
+                         '%s %.2f s (%s)' % (s, ns / 1e9, 'met' if ns < TARGET_1M_NS
+                                             else 'missed') for s, ns in big))
         kl = [(n, ns, k) for s, n, ns, _, _, k, _ in syn if k]
         skipped = sorted({n for s, n, _, _, _, k, _ in syn if s == 'straight' and not k})
         if kl:

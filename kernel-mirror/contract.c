@@ -60,6 +60,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +85,22 @@ struct val {
 
 struct st {
 	struct val r[11];
+	int nslot;		/* slots from nslot on are T_UNINIT */
 	struct val slot[SLOTS];	/* own frame, slot k = fp-8*(k+1) */
+};
+
+/*
+ * Block entry states are stored cut after their last used slot (most
+ * programs use a few of the 64), in chunks freed together: a full
+ * struct st per block made the walk copy, join and keep 1.8 kB per block.
+ */
+#define ST_SIZE(n)	(offsetof(struct st, slot) + (size_t)(n) * sizeof(struct val))
+#define ARENA_CHUNK	((size_t)1 << 20)
+
+struct arena {
+	struct arena *next;
+	size_t used;
+	_Alignas(max_align_t) char mem[];
 };
 
 struct vctx {
@@ -92,12 +108,14 @@ struct vctx {
 	int *leader;		/* insn -> block index or -1 */
 	size_t nblocks;
 	size_t *bstart;
-	struct st *bstate;
-	bool *bhas;
+	struct st **bstate;	/* NULL: not reached yet */
+	uint8_t *bcap;		/* slots room in bstate[b] */
+	struct arena *arena;
 	unsigned int *visits;
 	size_t *work;
 	bool *inwork;
 	size_t nwork;
+	bool nomem;
 	bool *has_pattern;	/* per subprog */
 	long *broken_at;	/* per subprog: lowest violating insn, -1 */
 	long bad_insn;		/* lowest insn the kernel rejects, -1 */
@@ -187,6 +205,7 @@ static bool val_eq(const struct val *a, const struct val *b)
 static bool join_val(struct val *a, const struct val *b, size_t hops)
 {
 	struct val old = *a, n = *a;
+	bool ch;
 
 	if (b->t == T_UNINIT)
 		return false;
@@ -213,10 +232,13 @@ static bool join_val(struct val *a, const struct val *b, size_t hops)
 		if (hops)
 			widen_bounds(&n, &old, hops);
 	}
+	/* compared before the store: reading a back stalled store forwarding */
+	ch = !val_eq(&old, &n);
 	*a = n;
-	return !val_eq(&old, a);
+	return ch;
 }
 
+/* a has room for b->nslot slots */
 static bool join_state(struct st *a, const struct st *b, size_t hops)
 {
 	bool ch = false;
@@ -224,9 +246,55 @@ static bool join_state(struct st *a, const struct st *b, size_t hops)
 
 	for (i = 0; i < 11; i++)
 		ch |= join_val(&a->r[i], &b->r[i], hops);
-	for (i = 0; i < SLOTS; i++)
+	for (i = 0; i < b->nslot; i++)
 		ch |= join_val(&a->slot[i], &b->slot[i], hops);
+	if (a->nslot < b->nslot)
+		a->nslot = b->nslot;
 	return ch;
+}
+
+static void *arena_alloc(struct vctx *c, size_t size)
+{
+	struct arena *a = c->arena;
+
+	size = (size + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1);
+	if (!a || a->used + size > ARENA_CHUNK) {
+		a = malloc(sizeof(*a) + ARENA_CHUNK);
+		if (!a)
+			return NULL;
+		a->next = c->arena;
+		a->used = 0;
+		c->arena = a;
+	}
+	a->used += size;
+	return a->mem + a->used - size;
+}
+
+/* A stored copy of s with room for at least cap slots. */
+static struct st *st_store(struct vctx *c, size_t b, const struct st *s, int cap)
+{
+	struct st *d;
+	int k;
+
+	cap = (cap + 3) & ~3;
+	d = arena_alloc(c, ST_SIZE(cap));
+	if (!d)
+		return NULL;
+	memcpy(d, s, ST_SIZE(s->nslot));
+	for (k = s->nslot; k < cap; k++)
+		d->slot[k].t = T_UNINIT;
+	c->bstate[b] = d;
+	c->bcap[b] = (uint8_t)cap;
+	return d;
+}
+
+static void st_load(struct st *d, const struct st *s)
+{
+	int k;
+
+	memcpy(d, s, ST_SIZE(s->nslot));
+	for (k = s->nslot; k < SLOTS; k++)
+		d->slot[k].t = T_UNINIT;
 }
 
 /* Thresholds a bound of block b skips when it grows again (0: no widening). */
@@ -251,14 +319,23 @@ static void push(struct vctx *c, size_t b)
 static void flow_to(struct vctx *c, size_t insn, const struct st *s)
 {
 	size_t b = (size_t)c->leader[insn];
+	struct st *a = c->bstate[b];
 
-	if (!c->bhas[b]) {
-		c->bstate[b] = *s;
-		c->bhas[b] = true;
-		push(c, b);
+	if (!a) {
+		if (st_store(c, b, s, s->nslot))
+			push(c, b);
+		else
+			c->nomem = true;
 		return;
 	}
-	if (join_state(&c->bstate[b], s, widen_hops(c, b)))
+	if (s->nslot > c->bcap[b]) {
+		a = st_store(c, b, a, s->nslot);
+		if (!a) {
+			c->nomem = true;
+			return;
+		}
+	}
+	if (join_state(a, s, widen_hops(c, b)))
 		push(c, b);
 }
 
@@ -465,6 +542,8 @@ static void clobber_slots(struct st *s, int64_t lo, int64_t hi)
 		if (b > lo && a < hi) {
 			lose(&s->slot[k]);
 			s->slot[k] = TOP;
+			if (s->nslot <= k)
+				s->nslot = k + 1;
 		}
 	}
 }
@@ -773,12 +852,13 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 	return true;
 }
 
-static void cond_jump(struct vctx *c, size_t i, const struct st *s)
+/* s is used up: each side gets it with its own refined dst register */
+static void cond_jump(struct vctx *c, size_t i, struct st *s)
 {
 	const struct bpf_insn *insn = &c->p->insns[i];
 	bool is64 = BPF_CLASS(insn->code) == BPF_JMP;
 	uint8_t op = BPF_OP(insn->code);
-	struct st t = *s, f = *s;
+	struct val t = s->r[insn->dst_reg], f = t;
 	bool tk = true, fk = true;
 	int64_t k;
 
@@ -786,16 +866,18 @@ static void cond_jump(struct vctx *c, size_t i, const struct st *s)
 		k = BPF_SRC(insn->code) == BPF_K ?
 			(is64 ? insn->imm : (int64_t)(uint32_t)insn->imm) :
 			s->r[insn->src_reg].lo;
-		tk = refine(&t.r[insn->dst_reg], op, k, true, is64);
-		fk = refine(&f.r[insn->dst_reg], op, k, false, is64);
+		tk = refine(&t, op, k, true, is64);
+		fk = refine(&f, op, k, false, is64);
 	}
 	if (fk) {
 		c->p->aux[i].succ_seen[0] = true;
-		flow_to(c, i + 1, &f);
+		s->r[insn->dst_reg] = f;
+		flow_to(c, i + 1, s);
 	}
 	if (tk) {
 		c->p->aux[i].succ_seen[1] = true;
-		flow_to(c, (size_t)((long)i + insn->off + 1), &t);
+		s->r[insn->dst_reg] = t;
+		flow_to(c, (size_t)((long)i + insn->off + 1), s);
 	}
 }
 
@@ -912,10 +994,11 @@ static bool ctx_packet_field(const struct bpf_insn *insn)
 static void run_block(struct vctx *c, size_t b)
 {
 	struct nocsr_prog *p = c->p;
-	struct st s = c->bstate[b];
 	size_t i = c->bstart[b];
+	struct st s;
 	int cur = p->aux[i].subprog;
 
+	st_load(&s, c->bstate[b]);
 	for (;;) {
 		const struct bpf_insn *insn = &p->insns[i];
 		uint8_t cls = BPF_CLASS(insn->code), mode = BPF_MODE(insn->code);
@@ -981,6 +1064,8 @@ static void run_block(struct vctx *c, size_t b)
 					if (base->lo == base->hi && k >= 0 && size == 8 &&
 					    mode == BPF_MEM) {
 						s.slot[k] = v;
+						if (s.nslot <= k)
+							s.nslot = k + 1;
 						break;
 					}
 					clobber_slots(&s, base->lo + insn->off,
@@ -1165,11 +1250,11 @@ int nocsr_verify(struct nocsr_prog *p)
 			c.nblocks++;
 	c.bstart = malloc(c.nblocks * sizeof(*c.bstart));
 	c.bstate = calloc(c.nblocks, sizeof(*c.bstate));
-	c.bhas = calloc(c.nblocks, sizeof(*c.bhas));
+	c.bcap = malloc(c.nblocks * sizeof(*c.bcap));
 	c.visits = calloc(c.nblocks, sizeof(*c.visits));
 	c.work = malloc(c.nblocks * sizeof(*c.work));
 	c.inwork = calloc(c.nblocks, sizeof(*c.inwork));
-	if (!c.bstart || !c.bstate || !c.bhas || !c.visits || !c.work || !c.inwork)
+	if (!c.bstart || !c.bstate || !c.bcap || !c.visits || !c.work || !c.inwork)
 		goto out;
 	c.nblocks = 0;
 	for (i = 0; i < n; i++)
@@ -1191,6 +1276,10 @@ int nocsr_verify(struct nocsr_prog *p)
 		c.visits[b]++;
 		run_block(&c, b);
 	}
+	if (c.nomem) {
+		err = -ENOMEM;
+		goto out;
+	}
 	if (p->strict)
 		break_lost(&c);
 	drop_broken(&c);
@@ -1208,7 +1297,13 @@ out:
 	free(c.broken_at);
 	free(c.bstart);
 	free(c.bstate);
-	free(c.bhas);
+	free(c.bcap);
+	while (c.arena) {
+		struct arena *a = c.arena;
+
+		c.arena = a->next;
+		free(a);
+	}
 	free(c.visits);
 	free(c.work);
 	free(c.inwork);

@@ -45,10 +45,17 @@ bool nocsr_call_summary(const struct nocsr_prog *p, size_t i,
 	memset(cs, 0, sizeof(*cs));
 	if (insn->src_reg == 0) {
 		const struct nocsr_helper *h = nocsr_helper_find(insn->imm);
+		size_t len;
 
 		if (!h)
 			return false;
-		snprintf(cs->buf, sizeof(cs->buf), "bpf_%s", h->name);
+		/* not snprintf: the contract walk asks at every visit of a call */
+		len = strlen(h->name);
+		if (len > sizeof(cs->buf) - 5)
+			len = sizeof(cs->buf) - 5;
+		memcpy(cs->buf, "bpf_", 4);
+		memcpy(cs->buf + 4, h->name, len);
+		cs->buf[4 + len] = '\0';
 		cs->name = cs->buf;
 		cs->nargs = h->nargs;
 		cs->is_void = h->is_void;
