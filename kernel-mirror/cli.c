@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -17,15 +18,38 @@ void cli_err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* --cpus N: the target's nr_cpu_ids, 1..NR_CPUS_MAX; "any" for unknown. */
+static int parse_cpus(const char *v, unsigned int *n)
+{
+	unsigned long x;
+	char *end;
+
+	if (!strcmp(v, "any")) {
+		*n = 0;
+		return 0;
+	}
+	errno = 0;
+	x = strtoul(v, &end, 10);
+	if (errno || end == v || *end || v[0] == '-' || x < 1 || x > NR_CPUS_MAX) {
+		cli_err("bad --cpus '%s' (a CPU count 1..%d, or any)", v, NR_CPUS_MAX);
+		return -1;
+	}
+	*n = (unsigned int)x;
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, struct opts *o, bool allow_many,
 	      bool allow_csv, bool allow_target)
 {
+	enum nocsr_arch host;
+	bool cpus_given = false;
 	int i;
 
 	memset(o, 0, sizeof(*o));
 	o->kernel = NOCSR_KERNEL_CNT - 1;	/* newest profile */
-	if (nocsr_arch_host(&o->arch))
-		o->arch = NOCSR_ARCH_X86_64;
+	if (nocsr_arch_host(&host))
+		host = NOCSR_ARCH_X86_64;
+	o->arch = host;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = NULL;
@@ -43,7 +67,7 @@ int cli_parse(int argc, char **argv, struct opts *o, bool allow_many,
 			continue;
 		}
 		if (allow_target && (!strcmp(a, "--prog") || !strcmp(a, "--arch") ||
-				     !strcmp(a, "--kernel"))) {
+				     !strcmp(a, "--kernel") || !strcmp(a, "--cpus"))) {
 			if (i + 1 >= argc) {
 				cli_err("%s needs a value", a);
 				return -1;
@@ -56,6 +80,10 @@ int cli_parse(int argc, char **argv, struct opts *o, bool allow_many,
 					cli_err("unknown --arch '%s' (x86_64, arm64, riscv64)", v);
 					return -1;
 				}
+			} else if (!strcmp(a, "--cpus")) {
+				if (parse_cpus(v, &o->nr_cpus))
+					return -1;
+				cpus_given = true;
 			} else if (nocsr_kernel_parse(v, &o->kernel)) {
 				cli_err("unknown --kernel '%s' (6.12, 6.13, 6.15, 6.18, 7.3)", v);
 				return -1;
@@ -80,6 +108,9 @@ int cli_parse(int argc, char **argv, struct opts *o, bool allow_many,
 		cli_err("no object file given (try --help)");
 		return -1;
 	}
+	/* another arch is another machine: its CPU count is not ours */
+	if (!cpus_given && o->arch == host && !nocsr_arch_host(&host))
+		o->nr_cpus = nocsr_host_nr_cpus();
 	return 0;
 }
 
@@ -104,6 +135,7 @@ int cli_open(const struct opts *o, const char *path, struct nocsr_obj **obj)
 		if (!cli_selected(o, p))
 			continue;
 		any = true;
+		nocsr_obj__set_nr_cpus(*obj, o->nr_cpus);
 		err = nocsr_prog__mirror(p, o->arch, o->kernel);
 		if (err) {
 			if (err != -EINVAL)

@@ -10,6 +10,8 @@
 #include "nocsr_mirror.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_BAD = 2 };
+/* The kernel's largest CONFIG_NR_CPUS (x86 MAXSMP). */
+#define NR_CPUS_MAX	8192
 
 struct opts {
 	const char *objs[64];
@@ -17,6 +19,7 @@ struct opts {
 	const char *prog;
 	enum nocsr_arch arch;
 	enum nocsr_kernel kernel;
+	unsigned int nr_cpus;	/* --cpus, the host's by default, 0: unknown */
 	bool json;
 	bool csv;
 	bool help;

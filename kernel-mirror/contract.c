@@ -17,17 +17,24 @@
  *    or just "a pointer").  Joining different kinds, or stack pointers
  *    of different frames, gives an unknown scalar: a later access through
  *    it is not seen as a stack access.
- *  - Scalar ranges (plus known trailing zero bits, a one-field tnum) are
- *    tracked through constant-ish arithmetic and refined at conditional
- *    jumps against constants (signed compares always, unsigned ones on the
- *    "<=" side, 32-bit ones when both sides are small and non-negative).
+ *  - Scalar ranges are tracked through constant-ish arithmetic and
+ *    refined at conditional jumps against constants (signed compares
+ *    always, unsigned ones on the "<=" side, 32-bit ones when both sides
+ *    are small and non-negative).  Beside the range, a scalar carries a
+ *    tnum (known bits, as the kernel's var_off) through AND/OR/XOR/shifts/
+ *    ADD/SUB; the two are synced after every step the way reg_bounds_sync()
+ *    does for non-negative ranges.  The tnum decides JEQ/JNE/JSET and
+ *    unsigned/signed compares against constants (is_branch_taken()).
  *    After 16 visits of a block, a growing bound jumps to the next constant
  *    the program compares against, then to infinity (the verifier instead
  *    walks every iteration of a bounded loop); after 4 such jumps it skips
  *    2, 4, 8, ... constants at a time, so a loop can end up with a larger
  *    bound than its own limit when many other constants lie below it.
- *    Branches the kernel decides from tnums or linked scalar ids are taken
+ *    Branches the kernel decides from linked scalar ids, or from tnums
+ *    of MUL/DIV/MOD results (known trailing zeros only here), are taken
  *    both ways here.
+ *  - bpf_get_smp_processor_id() returns [0, nr_cpu_ids - 1]
+ *    (nocsr_obj__set_nr_cpus(); unknown: any u32 but U32_MAX).
  *  - 8-byte aligned spills of a register to the frame's own slots are
  *    tracked (so a stack pointer survives a spill/fill); anything written
  *    by other means, or by a callee through a pointer, makes the slot an
@@ -78,9 +85,9 @@ enum { T_UNINIT, T_SCALAR, T_STACK, T_PTR, T_FUNC };
 
 struct val {
 	uint8_t t;
-	uint8_t tz;		/* T_SCALAR: low bits known zero (stride 2^tz) */
 	int16_t frame;		/* T_STACK: owning subprog; T_FUNC: target */
 	int64_t lo, hi;		/* T_SCALAR: value range; T_STACK: offset */
+	uint64_t tv, tm;	/* T_SCALAR: tnum, bits in tm unknown */
 };
 
 struct st {
@@ -122,11 +129,11 @@ struct vctx {
 	char bad_why[160];
 };
 
-static const struct val TOP = { T_SCALAR, 0, 0, -BIG, BIG };
+static const struct val TOP = { .t = T_SCALAR, .lo = -BIG, .hi = BIG, .tm = ~0ULL };
 
 static struct val konst(int64_t v)
 {
-	struct val r = { T_SCALAR, v ? (uint8_t)__builtin_ctzll((uint64_t)v) : 63, 0, v, v };
+	struct val r = { .t = T_SCALAR, .lo = v, .hi = v, .tv = (uint64_t)v };
 
 	return r;
 }
@@ -197,8 +204,8 @@ static void lose(const struct val *v)
 
 static bool val_eq(const struct val *a, const struct val *b)
 {
-	return a->t == b->t && a->tz == b->tz && a->frame == b->frame &&
-	       a->lo == b->lo && a->hi == b->hi;
+	return a->t == b->t && a->frame == b->frame && a->lo == b->lo &&
+	       a->hi == b->hi && a->tv == b->tv && a->tm == b->tm;
 }
 
 /* Join b into a, widening by hops thresholds (0: none); whether a changed. */
@@ -217,15 +224,17 @@ static bool join_val(struct val *a, const struct val *b, size_t hops)
 	    (a->t == T_FUNC && a->frame != b->frame)) {
 		lose(a);
 		lose(b);
-		if (a->t == T_SCALAR && a->lo == -BIG && a->hi == BIG)
+		if (val_eq(a, &TOP))
 			return false;
 		*a = TOP;
 		return true;
 	}
 	if (a->t == T_PTR && a->frame != b->frame)	/* -3: ctx */
 		n.frame = (a->frame == -2 || b->frame == -2) ? -2 : 0;	/* several maps: the kernel poisons the map pointer */
-	if (a->t == T_SCALAR)
-		n.tz = a->tz < b->tz ? a->tz : b->tz;
+	if (a->t == T_SCALAR) {
+		n.tm = a->tm | b->tm | (a->tv ^ b->tv);
+		n.tv = a->tv & ~n.tm;
+	}
 	if (a->t == T_SCALAR || a->t == T_STACK) {
 		n.lo = a->lo < b->lo ? a->lo : b->lo;
 		n.hi = a->hi > b->hi ? a->hi : b->hi;
@@ -557,38 +566,79 @@ static int64_t sat(__int128 v)
 	return (int64_t)v;
 }
 
+/* tnum_range(): the bits lo..hi (unsigned, lo <= hi) have in common. */
+static void tnum_of_range(uint64_t lo, uint64_t hi, uint64_t *tv, uint64_t *tm)
+{
+	uint64_t chi = lo ^ hi;
+	int bits = chi ? 64 - __builtin_clzll(chi) : 0;
+
+	*tm = bits > 63 ? ~0ULL : ((uint64_t)1 << bits) - 1;
+	*tv = lo & ~*tm;
+}
+
+/*
+ * reg_bounds_sync(), for the part this walk keeps: a finite non-negative
+ * range narrows the tnum, a tnum without unknown bits above bit 61 narrows
+ * the range.  BIG stands for infinity, so only ranges inside it count.
+ * False when the two disagree (an infeasible branch side).
+ */
+static bool sync(struct val *v)
+{
+	uint64_t rv, rm, umax;
+
+	if (v->t != T_SCALAR)
+		return true;
+	if (v->lo >= 0 && v->hi < BIG) {
+		tnum_of_range((uint64_t)v->lo, (uint64_t)v->hi, &rv, &rm);
+		if ((rv ^ v->tv) & ~rm & ~v->tm)
+			return false;
+		v->tv |= rv;
+		v->tm &= rm;
+		v->tv &= ~v->tm;
+	}
+	umax = v->tv | v->tm;
+	if (umax < (uint64_t)BIG) {
+		if ((int64_t)v->tv > v->lo)
+			v->lo = (int64_t)v->tv;
+		if ((int64_t)umax < v->hi)
+			v->hi = (int64_t)umax;
+	}
+	if (v->lo > v->hi)
+		return false;
+	if (v->lo == v->hi)
+		*v = konst(v->lo);
+	return true;
+}
+
 static struct val range(__int128 lo, __int128 hi)
 {
-	struct val r = { T_SCALAR, 0, 0, 0, 0 };
+	struct val r = TOP;
 
 	if (lo > hi || lo < -BIG || hi > BIG)
 		return TOP;
-	if (lo == hi)
-		return konst((int64_t)lo);
 	r.lo = (int64_t)lo;
 	r.hi = (int64_t)hi;
+	sync(&r);
 	return r;
 }
 
 static struct val trunc32(struct val v)
 {
+	struct val r;
+
 	if (v.t != T_SCALAR)
 		return range(0, UINT32_MAX);
 	if (v.lo == v.hi)
 		return konst((uint32_t)v.lo);
-	if (v.lo >= 0 && v.hi <= UINT32_MAX)
-		return v;
-	return range(0, UINT32_MAX);
+	r = v.lo >= 0 && v.hi <= UINT32_MAX ? v : range(0, UINT32_MAX);
+	r.tv = v.tv & UINT32_MAX;
+	r.tm = v.tm & UINT32_MAX;
+	sync(&r);
+	return r;
 }
 
 static struct val alu_scalar_(uint8_t op, struct val a, struct val b, bool is64)
 {
-	if (a.t != T_SCALAR || b.t != T_SCALAR)
-		return TOP;
-	if (!is64) {
-		a = trunc32(a);
-		b = trunc32(b);
-	}
 	switch (op) {
 	case BPF_MOV:
 		return b;
@@ -625,7 +675,9 @@ static struct val alu_scalar_(uint8_t op, struct val a, struct val b, bool is64)
 				     (int64_t)(UINT64_MAX >> b.lo));
 		break;
 	case BPF_ARSH:
-		if (is_const(&b) && b.lo >= 0 && b.lo < 64)
+		/* a 32-bit operand was zero-extended: bit 31 must be clear */
+		if (is_const(&b) && b.lo >= 0 && b.lo < 64 &&
+		    (is64 || a.hi <= INT32_MAX))
 			return range(a.lo >> b.lo, a.hi >> b.lo);
 		break;
 	case BPF_DIV:
@@ -642,40 +694,114 @@ static struct val alu_scalar_(uint8_t op, struct val a, struct val b, bool is64)
 	return TOP;
 }
 
-static uint8_t tz_of(uint8_t op, const struct val *a, const struct val *b)
+static uint64_t tn_add(uint64_t av, uint64_t am, uint64_t bv, uint64_t bm, uint64_t *tm)
 {
-	unsigned int t;
+	uint64_t sv = av + bv, sm = am + bm;
 
-	switch (op) {
-	case BPF_ADD:
-	case BPF_SUB:
-		return a->tz < b->tz ? a->tz : b->tz;
-	case BPF_MUL:
-		t = (unsigned int)a->tz + b->tz;
-		return t > 63 ? 63 : (uint8_t)t;
-	case BPF_AND:
-		return a->tz > b->tz ? a->tz : b->tz;
-	case BPF_LSH:
-		if (is_const(b) && b->lo >= 0 && b->lo < 64) {
-			t = a->tz + (unsigned int)b->lo;
-			return t > 63 ? 63 : (uint8_t)t;
-		}
-		return 0;
-	case BPF_NEG:
-	case BPF_MOV:
-		return op == BPF_MOV ? b->tz : a->tz;
-	}
-	return 0;
+	*tm = ((sm + sv) ^ sv) | am | bm;
+	return sv & ~*tm;
 }
 
-/* Scalar ALU on ranges plus known trailing zeros (a one-field tnum). */
+static uint64_t tn_sub(uint64_t av, uint64_t am, uint64_t bv, uint64_t bm, uint64_t *tm)
+{
+	uint64_t dv = av - bv;
+
+	*tm = ((dv + am) ^ (dv - bm)) | am | bm;
+	return dv & ~*tm;
+}
+
+/*
+ * The tnum of a op b (a 32-bit op gets zero-extended operands and is cut
+ * to 32 bits by the caller).  MUL keeps only the known trailing zeros and
+ * DIV/MOD/shifts by an unknown amount give nothing: the kernel's tnum_mul
+ * and its ranges can know more, so such branches may go both ways here.
+ */
+static void tnum_alu(uint8_t op, const struct val *a, const struct val *b,
+		     bool is64, struct val *r)
+{
+	uint64_t av = a->tv, am = a->tm, bv = b->tv, bm = b->tm, k = b->tv;
+	unsigned int tz;
+
+	r->tv = 0;
+	r->tm = ~0ULL;
+	if ((op == BPF_LSH || op == BPF_RSH || op == BPF_ARSH) &&
+	    (bm || k >= (is64 ? 64u : 32u)))
+		return;
+	switch (op) {
+	case BPF_MOV:
+		r->tv = bv;
+		r->tm = bm;
+		break;
+	case BPF_ADD:
+		r->tv = tn_add(av, am, bv, bm, &r->tm);
+		break;
+	case BPF_SUB:
+		r->tv = tn_sub(av, am, bv, bm, &r->tm);
+		break;
+	case BPF_NEG:
+		r->tv = tn_sub(0, 0, av, am, &r->tm);
+		break;
+	case BPF_AND:
+		r->tv = av & bv;
+		r->tm = (av | am) & (bv | bm) & ~r->tv;
+		break;
+	case BPF_OR:
+		r->tv = av | bv;
+		r->tm = (am | bm) & ~r->tv;
+		break;
+	case BPF_XOR:
+		r->tm = am | bm;
+		r->tv = (av ^ bv) & ~r->tm;
+		break;
+	case BPF_LSH:
+		r->tv = av << k;
+		r->tm = am << k;
+		break;
+	case BPF_RSH:
+		r->tv = av >> k;
+		r->tm = am >> k;
+		break;
+	case BPF_ARSH:
+		if (!is64) {	/* sign-extend the 32-bit operand first */
+			av = (uint64_t)(int64_t)(int32_t)av;
+			am = (uint64_t)(int64_t)(int32_t)am;
+		}
+		r->tv = (uint64_t)((int64_t)av >> k);
+		r->tm = (uint64_t)((int64_t)am >> k);
+		break;
+	case BPF_MUL:
+		tz = (unsigned int)__builtin_ctzll(av | am | 1ULL << 63) +
+		     (unsigned int)__builtin_ctzll(bv | bm | 1ULL << 63);
+		r->tm = tz > 63 ? 0 : ~0ULL << tz;
+		break;
+	}
+}
+
+/* Scalar ALU on ranges and tnums, synced as the kernel does. */
 static struct val alu_scalar(uint8_t op, struct val a, struct val b, bool is64)
 {
-	struct val r = alu_scalar_(op, a, b, is64);
+	struct val r, t;
 
-	if (r.t == T_SCALAR && r.lo != r.hi && a.t == T_SCALAR && b.t == T_SCALAR &&
-	    !(r.lo == -BIG && r.hi == BIG))
-		r.tz = tz_of(op, &a, &b);
+	if (a.t != T_SCALAR || b.t != T_SCALAR)
+		return TOP;
+	if (!is64) {
+		a = trunc32(a);
+		b = trunc32(b);
+	}
+	r = alu_scalar_(op, a, b, is64);
+	if (!is64)
+		r = trunc32(r);
+	if (is_const(&r))
+		return r;
+	tnum_alu(op, &a, &b, is64, &t);
+	if (!is64) {
+		t.tv &= UINT32_MAX;
+		t.tm &= UINT32_MAX;
+	}
+	r.tm &= t.tm;
+	r.tv = (r.tv | t.tv) & ~r.tm;
+	if (!sync(&r))
+		return TOP;	/* cannot happen for sound inputs; stay safe */
 	return r;
 }
 
@@ -729,10 +855,80 @@ static void do_alu(struct st *s, const struct bpf_insn *insn)
 	*d = is64 ? r : trunc32(r);
 }
 
+/*
+ * is_branch_taken() from the tnum alone, for scalar d against constant c:
+ * 1 always taken, 0 never, -1 either way.
+ */
+static int tnum_branch(const struct val *d, uint8_t op, uint64_t c, bool is64)
+{
+	uint64_t mask = is64 ? ~0ULL : UINT32_MAX;
+	uint64_t sign = is64 ? 1ULL << 63 : 1ULL << 31;
+	uint64_t v = d->tv & mask, m = d->tm & mask, umax = v | m;
+	int64_t smin, smax, sc;
+	int r = -1;
+
+	c &= mask;
+	/* signed view: the sign bit set for the minimum when unknown */
+	smin = (int64_t)(v | (m & sign));
+	smax = (int64_t)(v | (m & ~sign));
+	sc = (int64_t)c;
+	if (!is64) {
+		smin = (int32_t)smin;
+		smax = (int32_t)smax;
+		sc = (int32_t)c;
+	}
+	switch (op) {
+	case BPF_JEQ:
+	case BPF_JNE:
+		if ((v ^ c) & ~m)
+			r = 0;
+		else if (!m)
+			r = 1;
+		if (r >= 0 && op == BPF_JNE)
+			r = !r;
+		break;
+	case BPF_JSET:
+		r = (v & c) ? 1 : (umax & c) ? -1 : 0;
+		break;
+	case BPF_JGT: r = v > c ? 1 : umax <= c ? 0 : -1; break;
+	case BPF_JGE: r = v >= c ? 1 : umax < c ? 0 : -1; break;
+	case BPF_JLT: r = umax < c ? 1 : v >= c ? 0 : -1; break;
+	case BPF_JLE: r = umax <= c ? 1 : v > c ? 0 : -1; break;
+	case BPF_JSGT: r = smin > sc ? 1 : smax <= sc ? 0 : -1; break;
+	case BPF_JSGE: r = smin >= sc ? 1 : smax < sc ? 0 : -1; break;
+	case BPF_JSLT: r = smax < sc ? 1 : smin >= sc ? 0 : -1; break;
+	case BPF_JSLE: r = smax <= sc ? 1 : smin > sc ? 0 : -1; break;
+	}
+	return r;
+}
+
+/*
+ * regs_refine_cond_op() on the tnum: "== c" makes the compared bits
+ * known, a JSET that fails clears c's bits, one that holds for a single
+ * bit sets it.
+ */
+static void tnum_refine(struct val *d, uint8_t op, uint64_t c, bool taken, bool is64)
+{
+	uint64_t mask = is64 ? ~0ULL : UINT32_MAX;
+
+	c &= mask;
+	if ((op == BPF_JEQ && taken) || (op == BPF_JNE && !taken)) {
+		d->tv = (d->tv & ~mask) | c;
+		d->tm &= ~mask;
+	} else if (op == BPF_JSET && !taken) {
+		d->tv &= ~c;
+		d->tm &= ~c;
+	} else if (op == BPF_JSET && c && !(c & (c - 1))) {
+		d->tv |= c;
+		d->tm &= ~c;
+	}
+}
+
 /* Refine dst against constant c for one edge; false if infeasible. */
 static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 {
 	int64_t a = d->lo, b = d->hi;
+	int tk, tz;
 
 	if (d->t == T_PTR && (op == BPF_JEQ || op == BPF_JNE) && c == 0 &&
 	    (d->frame == -1 || d->frame == -2)) {
@@ -754,6 +950,14 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 	}
 	if (d->t != T_SCALAR)
 		return true;
+	tk = tnum_branch(d, op, (uint64_t)c, is64);
+	if (tk >= 0)
+		return tk == taken;
+	tnum_refine(d, op, (uint64_t)c, taken, is64);
+	if (!sync(d))
+		return false;
+	a = d->lo;
+	b = d->hi;
 	if (!is64) {
 		if (!(a >= 0 && b <= INT32_MAX && c >= 0 && c <= INT32_MAX)) {
 			if (!(a == b))
@@ -801,7 +1005,7 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 			d->lo = a;
 			d->hi = b;
 		}
-		return true;
+		return sync(d);
 	}
 	switch (op) {
 	case BPF_JEQ:
@@ -837,8 +1041,9 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 	default:
 		return true;
 	}
-	if (d->tz > 0 && d->tz < 62) {
-		int64_t m = (int64_t)1 << d->tz;
+	tz = __builtin_ctzll(d->tv | d->tm | 1ULL << 63);
+	if (tz > 0 && tz < 62) {
+		int64_t m = (int64_t)1 << tz;
 
 		a = a >= 0 ? (a + m - 1) / m * m : -((-a) / m * m);
 		b = b >= 0 ? b / m * m : -((-b + m - 1) / m * m);
@@ -849,7 +1054,7 @@ static bool refine(struct val *d, uint8_t op, int64_t c, bool taken, bool is64)
 		d->lo = a;
 		d->hi = b;
 	}
-	return true;
+	return sync(d);
 }
 
 /* s is used up: each side gets it with its own refined dst register */
@@ -1144,6 +1349,10 @@ static void run_block(struct vctx *c, size_t b)
 						s.r[0] = (struct val){ .t = T_PTR, .frame = -1 };
 					if (!insn->src_reg && insn->imm == BPF_FUNC_map_lookup_elem)
 						s.r[0] = (struct val){ .t = T_PTR, .frame = -2 };
+					/* do_refine_retval_range(): a host fact */
+					if (!insn->src_reg && insn->imm == BPF_FUNC_get_smp_processor_id)
+						s.r[0] = range(0, p->obj->nr_cpus ?
+							       p->obj->nr_cpus - 1 : UINT32_MAX - 1);
 				}
 				for (k = 1; k <= 5; k++)
 					s.r[k].t = T_UNINIT;
@@ -1308,4 +1517,33 @@ out:
 	free(c.work);
 	free(c.inwork);
 	return err;
+}
+
+void nocsr_obj__set_nr_cpus(struct nocsr_obj *obj, unsigned int n)
+{
+	obj->nr_cpus = n;
+}
+
+/* nr_cpu_ids is one past the highest possible CPU ("0-3,8-11" gives 12). */
+unsigned int nocsr_host_nr_cpus(void)
+{
+	FILE *f = fopen("/sys/devices/system/cpu/possible", "r");
+	unsigned long n = 0, v;
+	char buf[256], *s, *end;
+
+	if (!f)
+		return 0;
+	s = fgets(buf, sizeof(buf), f);
+	fclose(f);
+	while (s && *s) {
+		if (*s < '0' || *s > '9') {
+			s++;
+			continue;
+		}
+		v = strtoul(s, &end, 10);
+		if (v >= n)
+			n = v + 1;
+		s = end;
+	}
+	return n > UINT_MAX ? 0 : (unsigned int)n;
 }

@@ -119,6 +119,7 @@ struct nocsr_obj {
 	struct nocsr_prog *progs;
 	size_t prog_cnt;
 	bool keep_ctx;		/* nocsr_obj__set_convert_ctx(obj, false) */
+	unsigned int nr_cpus;	/* nocsr_obj__set_nr_cpus(), 0: unknown */
 	/* strings the programs point into (names, line info) */
 	char **strs;
 	size_t str_cnt, str_cap;

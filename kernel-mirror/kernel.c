@@ -323,6 +323,7 @@ int do_kernel(int argc, char **argv)
 		cli_err("host arch %s has no profile", u.machine);
 		return EXIT_BAD;
 	}
+	o.nr_cpus = nocsr_host_nr_cpus();	/* the running kernel's, whatever --cpus says */
 	if (cli_open(&o, o.objs[0], &obj))
 		return EXIT_BAD;
 	libbpf_set_print(libbpf_quiet);

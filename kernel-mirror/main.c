@@ -42,6 +42,8 @@ static void usage(FILE *f)
 		"  --prog NAME     only this program\n"
 		"  --arch A        x86_64, arm64, riscv64 (default: host)\n"
 		"  --kernel K      6.12, 6.13, 6.15, 6.18, 7.3 (default: 7.3)\n"
+		"  --cpus N        the target's CPU count (nr_cpu_ids) or 'any'\n"
+		"                  (default: the host's when --arch is the host's)\n"
 		"  --json          machine-readable output\n"
 		"  -o OUT          fixup: write OUT instead of rewriting OBJ in place\n"
 		"  --check         fixup: only report what would change\n"

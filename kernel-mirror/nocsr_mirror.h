@@ -61,6 +61,14 @@ void nocsr_obj__close(struct nocsr_obj *obj);
  * whose ctx is the uapi struct (__sk_buff as bytes) turns it off.
  */
 void nocsr_obj__set_convert_ctx(struct nocsr_obj *obj, bool on);
+/*
+ * The target's nr_cpu_ids: the verifier bounds bpf_get_smp_processor_id()
+ * by it and removes branches that cannot be taken.  0 (the default):
+ * unknown, any u32 but U32_MAX.  nocsr_host_nr_cpus() reads the host's
+ * from /sys/devices/system/cpu/possible (0 when unreadable).
+ */
+void nocsr_obj__set_nr_cpus(struct nocsr_obj *obj, unsigned int n);
+unsigned int nocsr_host_nr_cpus(void);
 size_t nocsr_obj__prog_cnt(const struct nocsr_obj *obj);
 struct nocsr_prog *nocsr_obj__prog(const struct nocsr_obj *obj, size_t i);
 struct nocsr_prog *nocsr_obj__find_prog(const struct nocsr_obj *obj,
