@@ -483,7 +483,9 @@ int do_fixup(int argc, char **argv)
 	err = parse(argc, argv, &r.o);
 	if (err)
 		return err > 0 ? EXIT_OK : EXIT_BAD;
-	if (nocsr_obj__open(r.o.in, &obj) || read_image(r.o.in, &r.im) ||
+	/* one read: the loader plans on the very bytes that get patched */
+	if (read_image(r.o.in, &r.im) ||
+	    nocsr_obj__open_mem(r.im.buf, r.im.len, r.o.in, &obj) ||
 	    plan_all(obj, &plans))
 		goto out;
 	if (r.o.json) {
