@@ -48,7 +48,7 @@ int do_check(int argc, char **argv)
 	struct json j;
 	size_t i, k;
 
-	if (cli_parse(argc, argv, &o, false, false, true))
+	if (cli_parse(argc, argv, &o, CLI_TARGET))
 		return EXIT_BAD;
 	if (o.help) {
 		help();

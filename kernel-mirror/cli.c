@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,11 +39,95 @@ static int parse_cpus(const char *v, unsigned int *n)
 	return 0;
 }
 
-int cli_parse(int argc, char **argv, struct opts *o, bool allow_many,
-	      bool allow_csv, bool allow_target)
+static int set_prog(struct opts *o, const char *v)
+{
+	o->prog = v;
+	return 0;
+}
+
+static int set_out(struct opts *o, const char *v)
+{
+	o->out = v;
+	return 0;
+}
+
+static int set_arch(struct opts *o, const char *v)
+{
+	if (nocsr_arch_parse(v, &o->arch)) {
+		cli_err("unknown --arch '%s' (x86_64, arm64, riscv64)", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int set_kernel(struct opts *o, const char *v)
+{
+	if (nocsr_kernel_parse(v, &o->kernel)) {
+		cli_err("unknown --kernel '%s' (6.12, 6.13, 6.15, 6.18, 7.3)", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int set_cpus(struct opts *o, const char *v)
+{
+	o->cpus_given = true;
+	return parse_cpus(v, &o->nr_cpus);
+}
+
+#define FLAG(field)	.flag = offsetof(struct opts, field)
+
+/* Every option of every verb; a verb accepts the groups it names. */
+static const struct cli_opt {
+	const char *name, *alias;
+	unsigned int group;
+	size_t flag;		/* a flag: the bool it sets in struct opts */
+	const char *value;	/* else what its value is, */
+	int (*set)(struct opts *o, const char *v);	/* and what takes it */
+} cli_opts[] = {
+	{ "--help",	"-h",	0,		FLAG(help) },
+	{ "--json",	"-j",	0,		FLAG(json) },
+	{ "--csv",	NULL,	CLI_CSV,	FLAG(csv) },
+	{ "--check",	NULL,	CLI_FIXUP,	FLAG(check) },
+	{ "--prog",	NULL,	CLI_TARGET,	.value = "a value",	.set = set_prog },
+	{ "--arch",	NULL,	CLI_TARGET,	.value = "a value",	.set = set_arch },
+	{ "--kernel",	NULL,	CLI_TARGET,	.value = "a value",	.set = set_kernel },
+	{ "--cpus",	NULL,	CLI_TARGET,	.value = "a value",	.set = set_cpus },
+	{ "-o",		NULL,	CLI_FIXUP,	.value = "a file name",	.set = set_out },
+};
+
+static const struct cli_opt *cli_find(const char *a, unsigned int accept)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cli_opts) / sizeof(cli_opts[0]); i++) {
+		const struct cli_opt *c = &cli_opts[i];
+
+		if ((c->group & accept) != c->group)
+			continue;
+		if (!strcmp(a, c->name) || (c->alias && !strcmp(a, c->alias)))
+			return c;
+	}
+	return NULL;
+}
+
+static int cli_add_obj(struct opts *o, const char *a, unsigned int accept)
+{
+	if (o->obj_cnt && !(accept & CLI_MANY)) {
+		cli_err("one object file expected, got '%s' too", a);
+		return -1;
+	}
+	if (o->obj_cnt == (int)(sizeof(o->objs) / sizeof(o->objs[0]))) {
+		cli_err("too many object files");
+		return -1;
+	}
+	o->objs[o->obj_cnt++] = a;
+	return 0;
+}
+
+int cli_parse(int argc, char **argv, struct opts *o, unsigned int accept)
 {
 	enum nocsr_arch host;
-	bool cpus_given = false;
 	int i;
 
 	memset(o, 0, sizeof(*o));
@@ -52,64 +137,36 @@ int cli_parse(int argc, char **argv, struct opts *o, bool allow_many,
 	o->arch = host;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		const char *v = NULL;
+		const struct cli_opt *c = cli_find(a, accept);
 
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			o->help = true;
-			return 0;
-		}
-		if (!strcmp(a, "--json") || !strcmp(a, "-j")) {
-			o->json = true;
-			continue;
-		}
-		if (allow_csv && !strcmp(a, "--csv")) {
-			o->csv = true;
-			continue;
-		}
-		if (allow_target && (!strcmp(a, "--prog") || !strcmp(a, "--arch") ||
-				     !strcmp(a, "--kernel") || !strcmp(a, "--cpus"))) {
-			if (i + 1 >= argc) {
-				cli_err("%s needs a value", a);
+		if (!c) {
+			if (a[0] == '-' && a[1]) {
+				cli_err("unknown option '%s' (try --help)", a);
 				return -1;
 			}
-			v = argv[++i];
-			if (!strcmp(a, "--prog")) {
-				o->prog = v;
-			} else if (!strcmp(a, "--arch")) {
-				if (nocsr_arch_parse(v, &o->arch)) {
-					cli_err("unknown --arch '%s' (x86_64, arm64, riscv64)", v);
-					return -1;
-				}
-			} else if (!strcmp(a, "--cpus")) {
-				if (parse_cpus(v, &o->nr_cpus))
-					return -1;
-				cpus_given = true;
-			} else if (nocsr_kernel_parse(v, &o->kernel)) {
-				cli_err("unknown --kernel '%s' (6.12, 6.13, 6.15, 6.18, 7.3)", v);
+			if (cli_add_obj(o, a, accept))
 				return -1;
-			}
 			continue;
 		}
-		if (a[0] == '-' && a[1]) {
-			cli_err("unknown option '%s' (try --help)", a);
+		if (!c->value) {
+			*(bool *)((char *)o + c->flag) = true;
+			if (o->help)
+				return 0;
+			continue;
+		}
+		if (i + 1 >= argc) {
+			cli_err("%s needs %s", a, c->value);
 			return -1;
 		}
-		if (o->obj_cnt && !allow_many) {
-			cli_err("one object file expected, got '%s' too", a);
+		if (c->set(o, argv[++i]))
 			return -1;
-		}
-		if (o->obj_cnt == (int)(sizeof(o->objs) / sizeof(o->objs[0]))) {
-			cli_err("too many object files");
-			return -1;
-		}
-		o->objs[o->obj_cnt++] = a;
 	}
 	if (!o->obj_cnt) {
 		cli_err("no object file given (try --help)");
 		return -1;
 	}
 	/* another arch is another machine: its CPU count is not ours */
-	if (!cpus_given && o->arch == host && !nocsr_arch_host(&host))
+	if (!o->cpus_given && o->arch == host && !nocsr_arch_host(&host))
 		o->nr_cpus = nocsr_host_nr_cpus();
 	return 0;
 }

@@ -20,18 +20,28 @@ struct opts {
 	enum nocsr_arch arch;
 	enum nocsr_kernel kernel;
 	unsigned int nr_cpus;	/* --cpus, the host's by default, 0: unknown */
+	bool cpus_given;
+	const char *out;	/* fixup -o */
+	bool check;		/* fixup --check */
 	bool json;
 	bool csv;
 	bool help;
 };
 
+/* Option groups a verb accepts beyond --help and --json. */
+enum {
+	CLI_MANY	= 1 << 0,	/* several objects (stats) */
+	CLI_CSV		= 1 << 1,	/* --csv */
+	CLI_TARGET	= 1 << 2,	/* --prog, --arch, --kernel, --cpus */
+	CLI_FIXUP	= 1 << 3,	/* -o, --check */
+};
+
 /*
- * Parse the common options; allow_many lets several objects through
- * (stats), allow_csv accepts --csv.  Prints the error and returns -1 on
- * bad usage.
+ * Parse a verb's options; accept is the CLI_* groups it takes.  Sets
+ * o->help and stops at --help.  Prints the error and returns -1 on bad
+ * usage.
  */
-int cli_parse(int argc, char **argv, struct opts *o, bool allow_many,
-	      bool allow_csv, bool allow_target);
+int cli_parse(int argc, char **argv, struct opts *o, unsigned int accept);
 /* One clear line on stderr, prefixed with "nocsr: ". */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Open obj and run the mirror on the selected programs (all or --prog). */

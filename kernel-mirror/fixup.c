@@ -30,51 +30,6 @@ static void help(void)
 	       "refused (nothing written) or, with --check, needs fixing, 2 bad input.\n");
 }
 
-struct fixup_opts {
-	const char *in, *out;
-	bool check;
-	bool json;
-};
-
-static int parse(int argc, char **argv, struct fixup_opts *o)
-{
-	int i;
-
-	memset(o, 0, sizeof(*o));
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			help();
-			return 1;
-		}
-		if (!strcmp(a, "--check")) {
-			o->check = true;
-		} else if (!strcmp(a, "--json") || !strcmp(a, "-j")) {
-			o->json = true;
-		} else if (!strcmp(a, "-o")) {
-			if (i + 1 >= argc) {
-				cli_err("-o needs a file name");
-				return -1;
-			}
-			o->out = argv[++i];
-		} else if (a[0] == '-' && a[1]) {
-			cli_err("unknown option '%s' (try --help)", a);
-			return -1;
-		} else if (o->in) {
-			cli_err("one object file expected, got '%s' too", a);
-			return -1;
-		} else {
-			o->in = a;
-		}
-	}
-	if (!o->in) {
-		cli_err("no object file given (try --help)");
-		return -1;
-	}
-	return 0;
-}
-
 /* The input file as bytes: the copy that gets patched. */
 struct image {
 	unsigned char *buf;
@@ -220,7 +175,7 @@ struct tally {
 
 /* One run of the verb: options, the patched copy, what was reported. */
 struct run {
-	struct fixup_opts o;
+	struct opts o;
 	struct image im;
 	struct seen seen;
 	struct tally t;
@@ -418,7 +373,7 @@ static const char *plural(unsigned int n)
 /* Where to write once every function is planned; NULL: nowhere. */
 static const char *target(const struct run *r, int *status)
 {
-	const struct fixup_opts *o = &r->o;
+	const struct opts *o = &r->o;
 
 	*status = r->t.refused || (o->check && r->t.moved) ? EXIT_FAIL : EXIT_OK;
 	if (r->t.refused || o->check)
@@ -426,27 +381,27 @@ static const char *target(const struct run *r, int *status)
 	if (o->out)
 		return o->out;
 	/* in place with nothing to change: leave the file alone */
-	return r->t.moved ? o->in : NULL;
+	return r->t.moved ? o->objs[0] : NULL;
 }
 
 static void summary(const struct run *r, const char *out)
 {
-	const struct fixup_opts *o = &r->o;
+	const struct opts *o = &r->o;
 	const struct tally *t = &r->t;
 
 	if (t->refused)
-		printf("%s: %u function%s refused, nothing written\n", o->in,
+		printf("%s: %u function%s refused, nothing written\n", o->objs[0],
 		       t->refused, plural(t->refused));
 	else if (o->check && t->moved)
 		printf("%s: %u function%s to fix (--check: nothing written)\n",
-		       o->in, t->moved, plural(t->moved));
+		       o->objs[0], t->moved, plural(t->moved));
 	else if (o->check)
-		printf("%s: nothing to fix\n", o->in);
+		printf("%s: nothing to fix\n", o->objs[0]);
 	else if (t->moved)
-		printf("%s: %u function%s fixed, wrote %s\n", o->in, t->moved,
+		printf("%s: %u function%s fixed, wrote %s\n", o->objs[0], t->moved,
 		       plural(t->moved), out);
 	else
-		printf("%s: nothing to change%s%s\n", o->in,
+		printf("%s: nothing to change%s%s\n", o->objs[0],
 		       out ? ", copied to " : "", out ? out : "");
 }
 
@@ -478,20 +433,23 @@ int do_fixup(int argc, char **argv)
 	struct nocsr_obj *obj = NULL;
 	struct nocsr_fixup **plans = NULL;
 	size_t i;
-	int err, ret = EXIT_BAD;
+	int ret = EXIT_BAD;
 
-	err = parse(argc, argv, &r.o);
-	if (err)
-		return err > 0 ? EXIT_OK : EXIT_BAD;
+	if (cli_parse(argc, argv, &r.o, CLI_FIXUP))
+		return EXIT_BAD;
+	if (r.o.help) {
+		help();
+		return EXIT_OK;
+	}
 	/* one read: the loader plans on the very bytes that get patched */
-	if (read_image(r.o.in, &r.im) ||
-	    nocsr_obj__open_mem(r.im.buf, r.im.len, r.o.in, &obj) ||
+	if (read_image(r.o.objs[0], &r.im) ||
+	    nocsr_obj__open_mem(r.im.buf, r.im.len, r.o.objs[0], &obj) ||
 	    plan_all(obj, &plans))
 		goto out;
 	if (r.o.json) {
 		json_init(&r.j, stdout);
 		json_obj_open(&r.j);
-		json_kstr(&r.j, "object", r.o.in);
+		json_kstr(&r.j, "object", r.o.objs[0]);
 		json_kbool(&r.j, "check", r.o.check);
 		json_key(&r.j, "functions");
 		json_arr_open(&r.j);

@@ -309,7 +309,7 @@ int do_kernel(int argc, char **argv)
 	size_t np = 0, i;
 	int rc = EXIT_BAD, err, mism = 0;
 
-	if (cli_parse(argc, argv, &o, false, false, true))
+	if (cli_parse(argc, argv, &o, CLI_TARGET))
 		return EXIT_BAD;
 	if (o.help) {
 		help();

@@ -19,7 +19,7 @@ int do_stats(int argc, char **argv)
 	struct json j;
 	int rc = EXIT_OK, f;
 
-	if (cli_parse(argc, argv, &o, true, true, true))
+	if (cli_parse(argc, argv, &o, CLI_MANY | CLI_CSV | CLI_TARGET))
 		return EXIT_BAD;
 	if (o.help) {
 		help();

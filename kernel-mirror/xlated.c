@@ -27,7 +27,7 @@ int do_xlated(int argc, char **argv)
 	size_t i;
 	char st[128];
 
-	if (cli_parse(argc, argv, &o, false, false, true))
+	if (cli_parse(argc, argv, &o, CLI_TARGET))
 		return EXIT_BAD;
 	if (o.help) {
 		help();

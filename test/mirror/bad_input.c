@@ -27,6 +27,11 @@
 // RUN: not %nocsr xlated 2>&1 | FileCheck %s --check-prefix=NOOBJ
 // RUN: not %nocsr frobnicate %t/good.o 2>&1 | FileCheck %s --check-prefix=VERB
 // RUN: not %nocsr xlated %t/good.o --bogus 2>&1 | FileCheck %s --check-prefix=OPT
+// Each verb takes only its own options:
+// RUN: not %nocsr xlated %t/good.o --csv 2>&1 | FileCheck %s --check-prefix=CSV
+// RUN: not %nocsr check %t/good.o -o %t/x.o 2>&1 | FileCheck %s --check-prefix=OUT
+// RUN: not %nocsr stats %t/good.o --check 2>&1 | FileCheck %s --check-prefix=CHK
+// RUN: not %nocsr xlated %t/good.o --arch 2>&1 | FileCheck %s --check-prefix=NOVAL
 //
 // The exit status is 2 exactly, not just "non-zero":
 // RUN: sh -c '%nocsr xlated %t/text.o 2>/dev/null; test $? -eq 2'
@@ -76,3 +81,7 @@ int not_a_program(int x) { return x + 1; }
 // NOOBJ: nocsr: no object file given
 // VERB: nocsr: unknown verb 'frobnicate'
 // OPT: nocsr: unknown option '--bogus'
+// CSV: nocsr: unknown option '--csv' (try --help)
+// OUT: nocsr: unknown option '-o' (try --help)
+// CHK: nocsr: unknown option '--check' (try --help)
+// NOVAL: nocsr: --arch needs a value
