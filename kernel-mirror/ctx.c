@@ -565,7 +565,7 @@ int nocsr_ctx_convert(const struct nocsr_prog *p, size_t i, struct ctx_insn *out
 	const struct bpf_insn *insn = &p->insns[i];
 	uint8_t cls = BPF_CLASS(insn->code), mode = BPF_MODE(insn->code);
 	enum ctx_kind kind = sec_kind(p->sec_name);
-	struct conv c = { .p = p, .out = out, .btf = use_btf(p) };
+	struct conv c = { .p = p, .out = out };
 	struct bpf_insn si = *insn;
 	int size = size_bytes(BPF_SIZE(insn->code)), target;
 	bool wr = cls != BPF_LDX, narrow = false;
@@ -582,6 +582,8 @@ int nocsr_ctx_convert(const struct nocsr_prog *p, size_t i, struct ctx_insn *out
 		*why = NOTE("this access mode");
 		return -EOPNOTSUPP;
 	}
+	/* vmlinux BTF costs ~90 ms to parse: only programs that need it pay */
+	c.btf = use_btf(p);
 	if (!wr && kind != CTX_XDP && skb_narrowable(insn->off) && size < 4) {
 		narrow = true;
 		si.off = (int16_t)(insn->off & ~3);

@@ -46,34 +46,68 @@ static int cmp_ksym(const void *a, const void *b)
 	return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
+/* All of /proc/kallsyms in one buffer: the names point into it. */
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	size_t len = 0, cap = 1 << 22;
+	char *buf = malloc(cap), *n;
+
+	while (f && buf) {
+		len += fread(buf + len, 1, cap - len - 1, f);
+		if (len < cap - 1)
+			break;
+		cap *= 2;
+		n = realloc(buf, cap);
+		if (!n)
+			free(buf);
+		buf = n;
+	}
+	if (f)
+		fclose(f);
+	if (!f || !buf) {
+		free(buf);
+		return NULL;
+	}
+	buf[len] = 0;
+	return buf;
+}
+
+/*
+ * "ffffffff81000000 T name [module]" lines, text symbols only.  Parsed by
+ * hand: fscanf over 120k lines cost more than the kernel generating them.
+ */
 static void load_kallsyms(void)
 {
-	FILE *f = fopen("/proc/kallsyms", "r");
-	unsigned long long a;
-	char t, name[256];
+	char *buf = read_all("/proc/kallsyms"), *at = buf, *end;
 	size_t cap = 0;
 
-	if (!f)
-		return;
-	while (fscanf(f, "%llx %c %255s%*[^\n]", &a, &t, name) == 3) {
-		if (t != 't' && t != 'T')
-			continue;
-		if (!strcmp(name, "__bpf_call_base"))
-			call_base = a;
-		if (ksym_cnt == cap) {
-			struct ksym *n;
+	while (at && *at) {
+		unsigned long long a = strtoull(at, &end, 16);
+		char *name = end + 3, *eol;
 
-			cap = cap ? cap * 2 : 4096;
-			n = realloc(ksyms, cap * sizeof(*n));
-			if (!n)
-				break;
-			ksyms = n;
+		eol = strchr(at, '\n');
+		if (eol)
+			*eol = 0;
+		if (end[0] == ' ' && (end[1] == 't' || end[1] == 'T') && end[2] == ' ') {
+			name[strcspn(name, " \t")] = 0;
+			if (!strcmp(name, "__bpf_call_base"))
+				call_base = a;
+			if (ksym_cnt == cap) {
+				struct ksym *n;
+
+				cap = cap ? cap * 2 : 1 << 17;
+				n = realloc(ksyms, cap * sizeof(*n));
+				if (!n)
+					break;
+				ksyms = n;
+			}
+			ksyms[ksym_cnt].addr = a;
+			ksyms[ksym_cnt].name = name;
+			ksym_cnt++;
 		}
-		ksyms[ksym_cnt].addr = a;
-		ksyms[ksym_cnt].name = strdup(name);
-		ksym_cnt++;
+		at = eol ? eol + 1 : NULL;
 	}
-	fclose(f);
 	qsort(ksyms, ksym_cnt, sizeof(*ksyms), cmp_ksym);
 }
 
