@@ -40,8 +40,13 @@
  *    by other means, or by a callee through a pointer, makes the slot an
  *    unknown scalar.  A bpf-to-bpf call that is passed a pointer into the
  *    caller's frame forgets all of the caller's slots.
- *  - A callee's entry state is the join over all its call sites; its
- *    return value is an unknown scalar.
+ *  - A callee's entry state is the join over all its call sites, and
+ *    what it returns is r0 joined over all its exits: the verifier walks
+ *    a static subprogram once per call site and carries r0 back, so it
+ *    can know more at one call site than this walk.  A caller goes on
+ *    after the call only once the callee has returned.  A global
+ *    subprogram (BTF_FUNC_GLOBAL) returns an unknown scalar, as in the
+ *    kernel, which verifies it on its own.
  *  - Callbacks: bpf_loop, bpf_for_each_map_elem, bpf_find_vma and
  *    bpf_user_ringbuf_drain pass the helper's ctx argument on; other
  *    arguments of a callback are unknown scalars.
@@ -127,6 +132,9 @@ struct vctx {
 	long *broken_at;	/* per subprog: lowest violating insn, -1 */
 	long bad_insn;		/* lowest insn the kernel rejects, -1 */
 	char bad_why[160];
+	struct val *ret;	/* per subprog: r0 joined over its exits */
+	size_t *calls;		/* bpf-to-bpf call insns */
+	size_t ncalls;
 };
 
 static const struct val TOP = { .t = T_SCALAR, .lo = -BIG, .hi = BIG, .tm = ~0ULL };
@@ -1086,6 +1094,38 @@ static void cond_jump(struct vctx *c, size_t i, struct st *s)
 	}
 }
 
+/* The block holding insn i: the last one starting at or before it. */
+static size_t block_of(const struct vctx *c, size_t i)
+{
+	size_t lo = 0, hi = c->nblocks;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->bstart[mid] <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* What callee returns grew: the blocks calling it go on with the new r0. */
+static void returned(struct vctx *c, int callee, const struct val *r0)
+{
+	const struct nocsr_prog *p = c->p;
+	size_t k;
+
+	if (!join_val(&c->ret[callee], r0, 0))
+		return;
+	for (k = 0; k < c->ncalls; k++) {
+		size_t i = c->calls[k], b = block_of(c, i);
+
+		if (p->aux[i + p->insns[i].imm + 1].subprog == callee && c->bstate[b])
+			push(c, b);
+	}
+}
+
 static void enter(struct vctx *c, int callee, const struct st *args)
 {
 	struct st e;
@@ -1314,8 +1354,11 @@ static void run_block(struct vctx *c, size_t b)
 		case BPF_JMP32: {
 			uint8_t op = BPF_OP(insn->code);
 
-			if (op == BPF_EXIT)
+			if (op == BPF_EXIT) {
+				if (cur)
+					returned(c, cur, &s.r[0]);
 				return;
+			}
 			if (op == BPF_JA) {
 				int32_t d;
 
@@ -1333,13 +1376,20 @@ static void run_block(struct vctx *c, size_t b)
 				bool passes_stack = false;
 
 				if (insn->src_reg == NOCSR_PSEUDO_CALL) {
-					enter(c, p->aux[i + insn->imm + 1].subprog, &s);
+					int callee = p->aux[i + insn->imm + 1].subprog;
+
+					enter(c, callee, &s);
 					for (k = 1; k <= 5; k++)
 						passes_stack |= s.r[k].t == T_STACK &&
 								s.r[k].frame == cur;
 					if (passes_stack)
 						clobber_slots(&s, -NOCSR_MAX_STACK, 0);
-					s.r[0] = TOP;
+					if (p->subprogs[callee].global)
+						s.r[0] = TOP;
+					else if (c->ret[callee].t == T_UNINIT)
+						return;	/* not returned yet */
+					else
+						s.r[0] = c->ret[callee];
 				} else {
 					call_helper(c, i, cur, &s);
 					s.r[0] = TOP;
@@ -1421,9 +1471,10 @@ int nocsr_verify(struct nocsr_prog *p)
 	c.leader = malloc(n * sizeof(*c.leader));
 	c.has_pattern = calloc(p->subprog_cnt, sizeof(*c.has_pattern));
 	c.broken_at = malloc(p->subprog_cnt * sizeof(*c.broken_at));
+	c.ret = calloc(p->subprog_cnt, sizeof(*c.ret));	/* T_UNINIT */
 	if (p->strict)
 		lost_frames = calloc(p->subprog_cnt, sizeof(*lost_frames));
-	if (!c.leader || !c.has_pattern || !c.broken_at ||
+	if (!c.leader || !c.has_pattern || !c.broken_at || !c.ret ||
 	    (p->strict && !lost_frames))
 		goto out;
 	p->pkt_write = false;
@@ -1451,6 +1502,9 @@ int nocsr_verify(struct nocsr_prog *p)
 		}
 		if (nocsr_insn_is_call(insn))
 			mark_leader(&c, i + 1);
+		if (insn->code == (BPF_JMP | BPF_CALL) &&
+		    insn->src_reg == NOCSR_PSEUDO_CALL)
+			c.ncalls++;
 		if (nocsr_insn_is_ldimm64(insn))
 			i++;
 	}
@@ -1463,8 +1517,18 @@ int nocsr_verify(struct nocsr_prog *p)
 	c.visits = calloc(c.nblocks, sizeof(*c.visits));
 	c.work = malloc(c.nblocks * sizeof(*c.work));
 	c.inwork = calloc(c.nblocks, sizeof(*c.inwork));
-	if (!c.bstart || !c.bstate || !c.bcap || !c.visits || !c.work || !c.inwork)
+	c.calls = malloc((c.ncalls ? c.ncalls : 1) * sizeof(*c.calls));
+	if (!c.bstart || !c.bstate || !c.bcap || !c.visits || !c.work || !c.inwork ||
+	    !c.calls)
 		goto out;
+	c.ncalls = 0;
+	for (i = 0; i < n; i++) {
+		if (p->insns[i].code == (BPF_JMP | BPF_CALL) &&
+		    p->insns[i].src_reg == NOCSR_PSEUDO_CALL)
+			c.calls[c.ncalls++] = i;
+		if (nocsr_insn_is_ldimm64(&p->insns[i]))
+			i++;
+	}
 	c.nblocks = 0;
 	for (i = 0; i < n; i++)
 		if (c.leader[i] >= 0) {
@@ -1516,6 +1580,8 @@ out:
 	free(c.visits);
 	free(c.work);
 	free(c.inwork);
+	free(c.ret);
+	free(c.calls);
 	return err;
 }
 

@@ -64,6 +64,7 @@ struct func {
 	size_t sec;
 	size_t off, cnt;	/* in insns, within the section */
 	bool global;
+	bool hidden;		/* libbpf makes a hidden function static in BTF */
 	/* per-program linking state */
 	long sub_off;		/* -1: not appended to the current program */
 };
@@ -310,6 +311,7 @@ static int read_symbols(struct loader *l)
 		f->off = sym.st_value / INSN_SZ;
 		f->cnt = sym.st_size / INSN_SZ;
 		f->global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
+		f->hidden = GELF_ST_VISIBILITY(sym.st_other) == STV_HIDDEN;
 		if (!f->cnt)	/* clang leaves sizes of naked asm at zero sometimes */
 			f->cnt = s->insn_cnt - f->off;
 	}
@@ -586,6 +588,8 @@ static int append(struct loader *l, struct func *f)
 		m->func = func;
 		m->file_off = s->sh.sh_offset + (f->off + i) * INSN_SZ;
 	}
+	/* BTF_FUNC_GLOBAL in the func info libbpf passes on (none without BTF) */
+	l->meta[l->cnt].func_global = f->global && !f->hidden && l->btf && l->btf_ext;
 	/* line info: the record covering each insn, as bpftool shows it */
 	for (i = 0; i < s->line_cnt; i++) {
 		const char *rp = s->lines + i * l->line_rec_size;

@@ -36,6 +36,7 @@ struct insn_meta {
 	unsigned int line;
 	/* where the slot comes from, so `nocsr fixup` can patch the file */
 	const char *func;		/* ELF function symbol */
+	bool func_global;		/* first slot of a global function */
 	uint64_t file_off;		/* byte offset in the object file */
 };
 

@@ -134,6 +134,7 @@ struct nocsr_subprog {
 	int lowest_off;
 	int reserved_end;		/* kernel's fastcall_stack_off */
 	bool keep_stack;
+	bool global;			/* verified on its own (BTF_FUNC_GLOBAL) */
 	bool contract_broken;
 	char contract_why[256];
 	int depth_before;		/* stack depth as compiled */

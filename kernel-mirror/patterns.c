@@ -133,6 +133,7 @@ static int find_subprogs(struct nocsr_prog *p)
 		size_t end = s + 1 < p->subprog_cnt ? p->subprogs[s + 1].start : n;
 		const struct bpf_insn *last;
 
+		p->subprogs[s].global = s && p->meta[p->subprogs[s].start].func_global;
 		for (i = p->subprogs[s].start; i < end; i++)
 			p->aux[i].subprog = (int)s;
 		/* the last slot of an ld_imm64 is its second half */
