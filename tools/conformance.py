@@ -17,7 +17,8 @@ then
   mirror==kernel  `nocsr kernel`: the mirror's listing is the kernel's
   differential    `nocsr-run --host`: compiled program with old-kernel
                   clobbering == mirror's rewrite with new-kernel clobbering
-                  == BPF_PROG_TEST_RUN (raw_tp, pinned to one cpu)
+                  == BPF_PROG_TEST_RUN (raw_tp, syscall, tc, socket;
+                  pinned to one cpu)
 A row passes when every column holds: mirror == kernel, the three runs
 agree, every pair removed unless a rule keeps it.  Who decides "unless":
 a corpus file's `// expect: removed=N` line; else, for C, every pair the

@@ -3,8 +3,8 @@
  * nocsr-run: differential execution of the programs of a BPF object.
  *
  *   nocsr-run OBJ [--prog NAME] [--arch A] [--kernel K] [--seeds N]
- *             [--ctx-size N] [--cpu N] [--host] [--json] [--dump]
- *             [--trace] [-v]
+ *             [--ctx-size N] [--pkt-size N] [--cpu N] [--host] [--json]
+ *             [--dump] [--trace] [-v]
  *
  * Each program runs "as compiled" (the mirror's input program; every call
  * scrambles r0..r5 it may clobber, as on a kernel without bpf_fastcall)
@@ -13,8 +13,13 @@
  * seeds.  All runs must agree on the error, r0, the memory written
  * outside the stack, and the trace_printk output.
  *
+ * tc and socket programs run on the packet and __sk_buff that
+ * BPF_PROG_TEST_RUN would give them (run_skb.c); other programs on
+ * --ctx-size bytes of a fixed pattern.
+ *
  * --host adds the running kernel: BPF_PROG_TEST_RUN of the object's program
- * on --cpu, whose return value and maps must match the VM's.
+ * on --cpu, whose return value and maps (and, for tc and socket programs,
+ * packet and ctx_out) must match the VM's.
  *
  * Default arch is arm64: its JIT inlines bpf_get_smp_processor_id, so the
  * xlated program keeps the call while its pairs are gone.  The x86_64
@@ -41,6 +46,7 @@ struct cli {
 	enum nocsr_kernel kernel;
 	unsigned int seeds;
 	size_t ctx_size;
+	__u32 pkt_size;
 	__u32 cpu;
 	bool dump;
 	bool trace;
@@ -59,9 +65,13 @@ static void usage(FILE *f)
 		"  --arch A        x86_64, arm64, riscv64 (default: arm64)\n"
 		"  --kernel K      6.12, 6.13, 6.15, 6.18, 7.3 (default: 6.18)\n"
 		"  --seeds N       garbage seeds per form (default: 4)\n"
-		"  --ctx-size N    bytes of ctx, filled with a fixed pattern (default: 256)\n"
+		"  --ctx-size N    bytes of ctx, filled with a fixed pattern (default: 256;\n"
+		"                  tc and socket programs get a __sk_buff)\n"
+		"  --pkt-size N    bytes of the Ethernet/IPv4 frame tc and socket programs\n"
+		"                  get, 34..1514 (default: 64)\n"
 		"  --cpu N         what bpf_get_smp_processor_id returns (default: 0)\n"
-		"  --host          also BPF_PROG_TEST_RUN raw_tp/syscall programs in this kernel\n"
+		"  --host          also BPF_PROG_TEST_RUN raw_tp, syscall, tc and socket\n"
+		"                  programs in this kernel\n"
 		"  --json          one JSON array, an object per program\n"
 		"  --dump          print memory and trace_printk output of the first runs\n"
 		"  --trace         trace every instruction of the first runs to stderr\n"
@@ -95,6 +105,9 @@ static int parse_opt(struct cli *c, const char *opt, const char *arg)
 		c->seeds = (unsigned int)v;
 	else if (!strcmp(opt, "--ctx-size") && !parse_num(arg, 1 << 20, &v))
 		c->ctx_size = (size_t)v;
+	else if (!strcmp(opt, "--pkt-size") && !parse_num(arg, 1514, &v) &&
+		 v >= RUN_SKB_MIN_FRAME)
+		c->pkt_size = (__u32)v;
 	else if (!strcmp(opt, "--cpu") && !parse_num(arg, 0xffffffffu, &v))
 		c->cpu = (__u32)v;
 	else
@@ -107,7 +120,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	int i;
 
 	*c = (struct cli){ .arch = NOCSR_ARCH_ARM64, .kernel = NOCSR_K6_18,
-			   .seeds = 4, .ctx_size = 256 };
+			   .seeds = 4, .ctx_size = 256, .pkt_size = 64 };
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -159,18 +172,54 @@ static __u8 *make_ctx(size_t n)
 	return ctx;
 }
 
+/* The memory one run writes into: ctx and, for skb programs, the packet. */
+struct run_mem {
+	__u8 *ctx;
+	size_t ctx_len;
+	__u8 *pkt;
+};
+
+static int run_mem_alloc(const struct cli *c, const struct run_ctx *rc,
+			 struct run_mem *m)
+{
+	const struct run_skb *skb = rc->skb;
+
+	memset(m, 0, sizeof(*m));
+	if (!skb) {
+		m->ctx_len = c->ctx_size;
+		m->ctx = make_ctx(c->ctx_size);
+		return m->ctx ? 0 : -ENOMEM;
+	}
+	m->ctx_len = sizeof(skb->view);
+	m->ctx = malloc(m->ctx_len);
+	m->pkt = malloc(skb->frame_len);
+	if (!m->ctx || !m->pkt)
+		return -ENOMEM;
+	memcpy(m->ctx, &skb->view, m->ctx_len);
+	memcpy(m->pkt, skb->frame, skb->frame_len);
+	return 0;
+}
+
+static void run_mem_free(struct run_mem *m)
+{
+	free(m->ctx);
+	free(m->pkt);
+}
+
 static const char *form_name(enum run_form f)
 {
 	return f == RUN_COMPILED ? "compiled" : "rewritten";
 }
 
 /*
- * One run; dump, when given, receives memory and trace_printk output;
- * keep, when given, receives the VM (the caller frees it).
+ * One run in m (the caller frees it, after the VM); dump, when given,
+ * receives memory and trace_printk output; keep, when given, receives the
+ * VM (the caller frees it).
  */
-static int run_once(const struct cli *c, struct run_ctx *rc,
+static int run_once(struct run_ctx *rc, const struct cli *c,
 		    enum run_form form, __u64 seed, FILE *dump,
-		    struct run_outcome *o, struct nocsr_vm **keep)
+		    struct run_outcome *o, struct run_mem *m,
+		    struct nocsr_vm **keep)
 {
 	NOCSR_VM_OPTS(vo, .seed = seed, .cpu = c->cpu, .priv = rc,
 		      .kfunc_name = run_kfunc_name,
@@ -178,19 +227,19 @@ static int run_once(const struct cli *c, struct run_ctx *rc,
 		      .trace = seed == 1 && c->trace ? stderr : NULL);
 	struct nocsr_vm *vm = NULL;
 	const char *out;
-	__u8 *ctx;
 	size_t len;
 	int err;
 
 	vo.clobber = form == RUN_COMPILED ? NOCSR_VM_CLOBBER_OLD :
 		     NOCSR_VM_CLOBBER_NEW;
 	vo.xlated = form == RUN_REWRITTEN;
-	ctx = make_ctx(c->ctx_size);
-	err = ctx ? nocsr_vm__new(&vm, rc->rp->insns, rc->rp->cnt, &vo) : -ENOMEM;
+	err = nocsr_vm__new(&vm, rc->rp->insns, rc->rp->cnt, &vo);
 	if (!err)
 		err = run_env_setup(vm, rc);
+	if (!err && rc->skb)
+		err = run_skb_setup(vm, rc->skb, m->pkt);
 	if (!err) {
-		nocsr_vm__run(vm, ctx, c->ctx_size, &o->res);
+		nocsr_vm__run(vm, m->ctx, m->ctx_len, &o->res);
 		out = nocsr_vm__output(vm, &len);
 		o->out_hash = fnv(out, len);
 		if (dump) {
@@ -203,7 +252,6 @@ static int run_once(const struct cli *c, struct run_ctx *rc,
 		*keep = vm;
 	else
 		nocsr_vm__free(vm);
-	free(ctx);
 	return err;
 }
 
@@ -222,13 +270,18 @@ static int run_form(const struct cli *c, struct run_report *r,
 	struct run_form_report *fr = &r->form[form];
 	struct run_outcome o;
 	size_t dump_len = 0;
+	struct run_mem m;
 	unsigned int s;
 	FILE *f;
 	int err;
 
 	for (s = 1; s <= c->seeds; s++) {
 		f = s == 1 && c->dump ? open_memstream(&fr->dump, &dump_len) : NULL;
-		err = run_once(c, rc, form, s, f, s == 1 ? &fr->first : &o, NULL);
+		err = run_mem_alloc(c, rc, &m);
+		if (!err)
+			err = run_once(rc, c, form, s, f,
+				       s == 1 ? &fr->first : &o, &m, NULL);
+		run_mem_free(&m);
 		if (f)
 			fclose(f);
 		if (err) {
@@ -296,48 +349,73 @@ static void note_unreproducible(struct run_report *r, const struct run_prog *rp)
 			 " (expected: the program calls %s)", name);
 }
 
+/* The kernel's verdict on the program's memory next to the VM's. */
+static void host_compare(struct run_report *r, struct run_ctx *rc,
+			 struct host_run *h, struct nocsr_vm *vm,
+			 const struct run_mem *m, const struct run_outcome *o,
+			 __u32 cpu)
+{
+	r->host = RUN_HOST_DIFFERENT;
+	if (run_host_maps(h, vm, cpu))
+		snprintf(r->host_why, sizeof(r->host_why), "%s", h->why);
+	else if (h->retval != (__u32)o->res.r0)
+		snprintf(r->host_why, sizeof(r->host_why), "r0 differs");
+	else if (rc->skb && run_skb_cmp(rc->skb, m->ctx, m->pkt, &h->skb_out,
+					r->host_why, sizeof(r->host_why)))
+		;
+	else
+		r->host = RUN_HOST_SAME;
+	if (r->host == RUN_HOST_DIFFERENT)
+		note_unreproducible(r, rc->rp);
+}
+
 /* The kernel's verdict next to a fresh rewritten run (seed 1). */
 static void host_leg(const struct cli *c, struct run_report *r,
 		     struct run_ctx *rc, enum host_kind kind)
 {
 	struct nocsr_vm *vm = NULL;
 	struct host_run h = { 0 };
+	struct run_mem m, hm = { 0 };
 	struct run_outcome o;
-	__u8 *ctx;
 	int err;
 
 	r->host = RUN_HOST_ERROR;
-	ctx = make_ctx(c->ctx_size);
-	err = ctx ? run_once(c, rc, RUN_REWRITTEN, 1, NULL, &o, &vm) : -ENOMEM;
+	r->host_skb = rc->skb != NULL;
+	/* The host gets the ctx as it was before the VM's run wrote it. */
+	err = run_mem_alloc(c, rc, &m);
 	if (!err)
-		err = run_host(&h, c->path, r->prog, kind, ctx, c->ctx_size,
-			       c->cpu);
-	if (err) {
+		err = run_mem_alloc(c, rc, &hm);
+	if (!err)
+		err = run_once(rc, c, RUN_REWRITTEN, 1, NULL, &o, &m, &vm);
+	if (!err && o.res.unknown_ctx_off >= 0) {
+		r->host = RUN_HOST_SKIPPED;
+		snprintf(r->host_why, sizeof(r->host_why),
+			 "the program reads ctx+%d, whose kernel value the VM does not model",
+			 o.res.unknown_ctx_off);
+		goto out;
+	}
+	if (!err)
+		err = run_host(&h, c->path, r->prog, kind, hm.ctx, hm.ctx_len,
+			       rc->skb, c->cpu);
+	if (err)
 		snprintf(r->host_why, sizeof(r->host_why), "%s",
 			 h.why[0] ? h.why : strerror(-err));
-	} else if (run_host_maps(&h, vm, c->cpu)) {
-		r->host = RUN_HOST_DIFFERENT;
-		snprintf(r->host_why, sizeof(r->host_why), "%s", h.why);
-	} else if (h.retval != (__u32)o.res.r0) {
-		r->host = RUN_HOST_DIFFERENT;
-		snprintf(r->host_why, sizeof(r->host_why), "r0 differs");
-	} else {
-		r->host = RUN_HOST_SAME;
-	}
-	if (r->host == RUN_HOST_DIFFERENT)
-		note_unreproducible(r, rc->rp);
+	else
+		host_compare(r, rc, &h, vm, &m, &o, c->cpu);
 	r->host_r0 = h.retval;
+out:
 	run_host_close(&h);
 	nocsr_vm__free(vm);
-	free(ctx);
+	run_mem_free(&m);
+	run_mem_free(&hm);
 }
 
 static int run_both(const struct cli *c, struct run_report *r,
 		    const struct run_env *env, struct nocsr_prog *prog,
-		    enum host_kind kind)
+		    enum host_kind kind, const struct run_skb *skb)
 {
 	struct run_prog compiled = { 0 }, rewritten = { 0 };
-	struct run_ctx rc = { .env = env, .kernel = c->kernel };
+	struct run_ctx rc = { .env = env, .kernel = c->kernel, .skb = skb };
 	int vc, vr = EXIT_BAD;
 
 	if (prepare_both(r, env, prog, c->arch, &compiled, &rewritten)) {
@@ -366,12 +444,15 @@ static void diff_prog(const struct cli *c, const struct run_env *env,
 		      struct nocsr_prog *prog, struct run_report *r)
 {
 	enum host_kind kind = HOST_NONE;
+	struct run_skb skb = { 0 };
+	enum run_skb_kind sk;
 	struct cli cc = *c;
 	int err;
 
 	r->prog = nocsr_prog__name(prog);
 	r->section = nocsr_prog__section(prog);
 	r->seeds = c->seeds;
+	sk = run_skb_kind_of(r->section);
 	if (c->host) {
 		kind = host_kind_of(r->section);
 		if (kind == HOST_NONE)
@@ -386,7 +467,14 @@ static void diff_prog(const struct cli *c, const struct run_env *env,
 		r->status = EXIT_BAD;
 		return;
 	}
-	r->status = run_both(&cc, r, env, prog, kind);
+	if (sk != RUN_SKB_NONE && run_skb_init(&skb, sk, c->pkt_size)) {
+		snprintf(r->error, sizeof(r->error), "out of memory");
+		r->status = EXIT_BAD;
+		return;
+	}
+	r->status = run_both(&cc, r, env, prog, kind,
+			     sk != RUN_SKB_NONE ? &skb : NULL);
+	run_skb_free(&skb);
 }
 
 static void report_free(struct run_report *r)

@@ -46,11 +46,47 @@ enum run_form {
 	RUN_REWRITTEN,		/* nocsr_prog__xlated() */
 };
 
+/* run_skb.c: the packet and __sk_buff of BPF_PROG_TEST_RUN for skb programs. */
+enum run_skb_kind {
+	RUN_SKB_NONE,
+	RUN_SKB_L2,		/* sched_cls/act: data at the MAC header */
+	RUN_SKB_L3,		/* socket filter: pulled past it */
+};
+
+struct run_skb {
+	enum run_skb_kind kind;
+	__u8 *frame;			/* data_in: an Ethernet frame */
+	__u32 frame_len;
+	struct __sk_buff ctx_in;	/* test_run's ctx_in */
+	struct __sk_buff view;		/* what the program reads */
+};
+
+/* What test_run hands back. */
+struct run_skb_out {
+	__u8 *pkt;
+	__u32 pkt_len;
+	struct __sk_buff ctx;
+};
+
+/* Ethernet and IPv4 headers: test_run refuses an IPv4 frame cut shorter. */
+#define RUN_SKB_MIN_FRAME	34
+
+enum run_skb_kind run_skb_kind_of(const char *sec);
+int run_skb_init(struct run_skb *s, enum run_skb_kind kind, __u32 frame_len);
+void run_skb_free(struct run_skb *s);
+/* The packet region (pkt: a copy of the frame) and the converted fields. */
+int run_skb_setup(struct nocsr_vm *vm, const struct run_skb *s, __u8 *pkt);
+/* 0 when the kernel's packet and ctx_out match the VM's, 1 (why set) if not. */
+int run_skb_cmp(const struct run_skb *s, const __u8 *vm_ctx,
+		const __u8 *vm_pkt, const struct run_skb_out *out, char *why,
+		size_t why_len);
+
 /* What the VM callbacks get as nocsr_vm_opts.priv. */
 struct run_ctx {
 	const struct run_env *env;
 	const struct run_prog *rp;
 	enum nocsr_kernel kernel;
+	const struct run_skb *skb;	/* NULL: ctx is plain bytes */
 };
 
 int run_env_load(struct run_env *env, const char *path, bool verbose);
@@ -103,6 +139,7 @@ struct run_report {
 	struct run_form_report form[2];	/* by enum run_form */
 	bool forms_disagree;
 	enum run_host_status host;
+	bool host_skb;			/* packet and ctx_out compared too */
 	__u32 host_r0;
 	char host_why[160];
 };
@@ -117,19 +154,23 @@ enum host_kind {
 	HOST_NONE,		/* no test_run with an arbitrary ctx */
 	HOST_RAW_TP,
 	HOST_SYSCALL,
+	HOST_SKB,		/* tc and socket: a packet, ctx_in is __sk_buff */
 };
 
 struct host_run {
 	struct bpf_object *obj;
 	__u32 retval;
+	struct run_skb_out skb_out;
 	char why[160];
 };
 
 enum host_kind host_kind_of(const char *sec);
 /* The ctx size test_run accepts for this kind, at most want. */
 size_t host_ctx_size(enum host_kind kind, size_t want);
+/* skb: for HOST_SKB, the packet and ctx_in (ctx is not used). */
 int run_host(struct host_run *h, const char *path, const char *prog,
-	     enum host_kind kind, void *ctx, size_t ctx_len, __u32 cpu);
+	     enum host_kind kind, void *ctx, size_t ctx_len,
+	     const struct run_skb *skb, __u32 cpu);
 /* 0 when every array/hash map matches the VM's, 1 (why set) if not. */
 int run_host_maps(struct host_run *h, struct nocsr_vm *vm, __u32 cpu);
 void run_host_close(struct host_run *h);

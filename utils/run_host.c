@@ -5,8 +5,9 @@
  * the VM used, and compare the return value and every array/hash map with
  * the VM after its rewritten run.
  *
- * Only program types whose test_run takes an arbitrary ctx qualify:
- * raw_tp (ctx = up to 12 u64 arguments) and syscall (ctx = a buffer).
+ * raw_tp (ctx = up to 12 u64 arguments), syscall (ctx = a buffer), and
+ * tc and socket programs (a packet and a __sk_buff, run_skb.c: the
+ * packet and ctx_out come back and are compared too).
  * Programs using prandom or ktime cannot match; trace_printk output goes
  * to the kernel's trace buffer and is not compared.
  */
@@ -30,7 +31,7 @@ enum host_kind host_kind_of(const char *sec)
 		return HOST_RAW_TP;
 	if (!strncmp(sec, "syscall", 7))
 		return HOST_SYSCALL;
-	return HOST_NONE;
+	return run_skb_kind_of(sec) != RUN_SKB_NONE ? HOST_SKB : HOST_NONE;
 }
 
 size_t host_ctx_size(enum host_kind kind, size_t want)
@@ -66,8 +67,30 @@ static int host_pin_cpu(__u32 cpu)
 	return sched_setaffinity(0, sizeof(set), &set) ? -errno : 0;
 }
 
+/* data_in/out and ctx_in/out of an skb program. */
+static int host_skb_opts(struct host_run *h, struct bpf_test_run_opts *opts,
+			 const struct run_skb *skb)
+{
+	struct run_skb_out *out = &h->skb_out;
+
+	/* Room for a program that grows the packet, so a bigger one shows. */
+	out->pkt = calloc(1, skb->frame_len + 256);
+	if (!out->pkt)
+		return -ENOMEM;
+	opts->data_in = skb->frame;
+	opts->data_size_in = skb->frame_len;
+	opts->data_out = out->pkt;
+	opts->data_size_out = skb->frame_len + 256;
+	opts->ctx_in = &skb->ctx_in;
+	opts->ctx_size_in = sizeof(skb->ctx_in);
+	opts->ctx_out = &out->ctx;
+	opts->ctx_size_out = sizeof(out->ctx);
+	return 0;
+}
+
 int run_host(struct host_run *h, const char *path, const char *prog,
-	     enum host_kind kind, void *ctx, size_t ctx_len, __u32 cpu)
+	     enum host_kind kind, void *ctx, size_t ctx_len,
+	     const struct run_skb *skb, __u32 cpu)
 {
 	LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = ctx,
 		    .ctx_size_in = (__u32)ctx_len);
@@ -81,6 +104,8 @@ int run_host(struct host_run *h, const char *path, const char *prog,
 	p = bpf_object__find_program_by_name(h->obj, prog);
 	if (!p)
 		return -ENOENT;
+	if (kind == HOST_SKB && (err = host_skb_opts(h, &opts, skb)))
+		return err;
 	if (kind == HOST_RAW_TP) {
 		opts.flags = BPF_F_TEST_RUN_ON_CPU;
 		opts.cpu = cpu;
@@ -95,6 +120,7 @@ int run_host(struct host_run *h, const char *path, const char *prog,
 		return -errno;
 	}
 	h->retval = opts.retval;
+	h->skb_out.pkt_len = opts.data_size_out;
 	return 0;
 }
 
@@ -224,4 +250,6 @@ void run_host_close(struct host_run *h)
 {
 	bpf_object__close(h->obj);
 	h->obj = NULL;
+	free(h->skb_out.pkt);
+	h->skb_out.pkt = NULL;
 }

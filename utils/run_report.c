@@ -56,11 +56,16 @@ static void text_host(FILE *f, const struct run_report *r)
 {
 	switch (r->host) {
 	case RUN_HOST_SKIPPED:
-		fprintf(f, "%s: host      skipped: no test_run with a ctx for section %s\n",
-			r->prog, r->section);
+		if (r->host_why[0])
+			fprintf(f, "%s: host      skipped: %s\n", r->prog,
+				r->host_why);
+		else
+			fprintf(f, "%s: host      skipped: no test_run with a ctx for section %s\n",
+				r->prog, r->section);
 		break;
 	case RUN_HOST_SAME:
-		fprintf(f, "%s: host      r0=0x%x maps same\n", r->prog, r->host_r0);
+		fprintf(f, "%s: host      r0=0x%x maps%s same\n", r->prog,
+			r->host_r0, r->host_skb ? ", packet, ctx_out" : "");
 		break;
 	case RUN_HOST_DIFFERENT:
 		fprintf(f, "%s: host      r0=0x%x DIFFERENT: %s\n", r->prog,

@@ -123,12 +123,52 @@ struct vm_region *vm_region_of(struct nocsr_vm *vm, __u64 addr, __u64 size,
 	return r;
 }
 
+const struct nocsr_vm_ctx_field *vm_ctx_field_of(struct nocsr_vm *vm,
+						 __u64 addr, __u64 size)
+{
+	__u64 off = VM_ADDR_OFF(addr);
+	__u32 i;
+
+	if (!vm->ctx_field_cnt || (addr >> 32) != (VM_ADDR(vm->ctx_idx, 0) >> 32))
+		return NULL;
+	for (i = 0; i < vm->ctx_field_cnt; i++) {
+		const struct nocsr_vm_ctx_field *f = &vm->ctx_fields[i];
+
+		if (off < (__u64)f->off + f->size && f->off < off + size)
+			return f;
+	}
+	return NULL;
+}
+
+int nocsr_vm__add_ctx_field(struct nocsr_vm *vm,
+			    const struct nocsr_vm_ctx_field *field)
+{
+	struct nocsr_vm_ctx_field *f;
+
+	if (!vm || !field || !field->size || field->size > 8 ||
+	    vm_ctx_field_of(vm, VM_ADDR(vm->ctx_idx, field->off), field->size))
+		return -EINVAL;
+	f = realloc(vm->ctx_fields, (vm->ctx_field_cnt + 1) * sizeof(*f));
+	if (!f)
+		return -ENOMEM;
+	vm->ctx_fields = f;
+	f[vm->ctx_field_cnt++] = *field;
+	return 0;
+}
+
 int vm_check(struct nocsr_vm *vm, __u64 addr, __u64 size, bool write,
 	     __u8 **mem, __u8 **shadow)
 {
+	const struct nocsr_vm_ctx_field *f;
 	struct vm_region *r;
 	__u32 off;
 
+	f = vm_ctx_field_of(vm, addr, size);
+	if (f)
+		return vm_fail(vm, -EACCES, "%s of %llu bytes at ctx+%u: the kernel converts ctx+%u",
+			       write ? "store" : "load",
+			       (unsigned long long)size, VM_ADDR_OFF(addr),
+			       f->off);
 	r = vm_region_of(vm, addr, size, write, &off);
 	if (r) {
 		*mem = r->mem + off;
@@ -279,6 +319,7 @@ void nocsr_vm__free(struct nocsr_vm *vm)
 		free(vm->regions[i].shadow);
 	}
 	free(vm->regions);
+	free(vm->ctx_fields);
 	free(vm->insns);
 	free(vm->out);
 	free(vm);
@@ -346,6 +387,7 @@ int nocsr_vm__run(struct nocsr_vm *vm, void *ctx, size_t ctx_len,
 	memset(res, 0, sizeof(*res));
 	res->err_insn = -1;
 	res->first_undef_use = -1;
+	res->unknown_ctx_off = -1;
 	err = vm_set_ctx(vm, ctx, ctx_len);
 	if (err)
 		return res->err = err;

@@ -121,6 +121,8 @@ struct nocsr_vm_result {
 	__u64 mem_undef_bytes;	/* bytes of non-stack memory holding garbage */
 	__u32 calls;		/* helper and kfunc calls executed */
 	__u32 fastcalls;	/* of which treated as fastcall */
+	/* ctx offset of the first load of an unknown ctx field, or -1 */
+	int unknown_ctx_off;
 };
 
 /* Lifecycle.  insns are copied; cnt counts slots (ld_imm64 takes two). */
@@ -156,6 +158,25 @@ int nocsr_vm__add_region(struct nocsr_vm *vm, const char *name, void *buf,
 			 size_t len, bool writable, __u64 *addr);
 /* Host pointer behind [addr, addr + size), NULL if not one region's. */
 void *nocsr_vm__mem(struct nocsr_vm *vm, __u64 addr, size_t size, bool write);
+
+/*
+ * A ctx field whose value is not its bytes: the kernel's context
+ * conversion loads it from elsewhere (__sk_buff.data, a u32 in uapi, is a
+ * 64-bit packet pointer).  A load of exactly [off, off + size) yields val;
+ * any other access overlapping it fails with -EACCES, as the verifier
+ * would reject it.  unknown: the caller cannot know the kernel's value;
+ * the first load is noted in res->unknown_ctx_off.  Fields last as long
+ * as the VM.
+ */
+struct nocsr_vm_ctx_field {
+	__u32 off;
+	__u32 size;
+	__u64 val;
+	bool unknown;
+};
+
+int nocsr_vm__add_ctx_field(struct nocsr_vm *vm,
+			    const struct nocsr_vm_ctx_field *field);
 
 /* Extending the helper and kfunc tables (built-ins may be overridden). */
 int nocsr_vm__set_helper(struct nocsr_vm *vm, __s32 id, nocsr_vm_func_t fn,

@@ -377,10 +377,18 @@ static int vm_jmp(struct nocsr_vm *vm, const struct bpf_insn *insn,
 static int vm_load(struct nocsr_vm *vm, __u64 addr, int size, __u64 *val,
 		   bool *undef)
 {
+	const struct nocsr_vm_ctx_field *f = vm_ctx_field_of(vm, addr, size);
 	__u8 *mem, *shadow;
 	__u64 v = 0;
 	int i, err;
 
+	if (f && f->off == VM_ADDR_OFF(addr) && f->size == (__u32)size) {
+		if (f->unknown && vm->res->unknown_ctx_off < 0)
+			vm->res->unknown_ctx_off = (int)f->off;
+		*val = f->val;
+		*undef = false;
+		return 0;
+	}
 	err = vm_check(vm, addr, size, false, &mem, &shadow);
 	if (err)
 		return err;

@@ -112,6 +112,9 @@ struct nocsr_vm {
 	__u32 ctx_idx;
 	__u32 code_idx;
 
+	struct nocsr_vm_ctx_field *ctx_fields;
+	__u32 ctx_field_cnt;
+
 	struct nocsr_vm_map **maps;
 	__u32 map_cnt;
 
@@ -147,6 +150,8 @@ struct vm_region *vm_region_of(struct nocsr_vm *vm, __u64 addr, __u64 size,
 			       bool write, __u32 *off);
 int vm_check(struct nocsr_vm *vm, __u64 addr, __u64 size, bool write,
 	     __u8 **mem, __u8 **shadow);
+const struct nocsr_vm_ctx_field *vm_ctx_field_of(struct nocsr_vm *vm,
+						 __u64 addr, __u64 size);
 int vm_copy(struct nocsr_vm *vm, __u64 dst, __u64 src, __u32 n);
 __u64 vm_rng_next(struct vm_rng *r);
 void vm_undef_use(struct nocsr_vm *vm);

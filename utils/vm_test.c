@@ -369,6 +369,73 @@ static void test_regions(void)
 	CHECK_EQ(res.r0, 42);
 }
 
+/* A packet region behind two converted ctx fields, like __sk_buff's. */
+static __u8 test_pkt[8] = { 0x11, 0x22, 0x33, 0x44 };
+
+static int pkt_setup(struct nocsr_vm *vm, void *priv)
+{
+	struct nocsr_vm_ctx_field f = { .off = 4, .size = 4 };
+	__u64 addr;
+	int err;
+
+	(void)priv;
+	err = nocsr_vm__add_region(vm, "pkt", test_pkt, sizeof(test_pkt), true,
+				   &addr);
+	if (!err) {
+		f.val = addr;
+		err = nocsr_vm__add_ctx_field(vm, &f);
+	}
+	if (!err) {
+		f.off = 8;
+		f.val = addr + sizeof(test_pkt);
+		err = nocsr_vm__add_ctx_field(vm, &f);
+	}
+	if (!err) {
+		f.off = 16;
+		f.size = 8;
+		f.val = 0;
+		f.unknown = true;
+		err = nocsr_vm__add_ctx_field(vm, &f);
+	}
+	/* overlapping fields are refused */
+	if (!err && nocsr_vm__add_ctx_field(vm, &f) != -EINVAL)
+		err = -EEXIST;
+	return err;
+}
+
+static void test_ctx_fields(void)
+{
+	__u8 ctx[24] = { 0 };
+	struct nocsr_vm_result res;
+	NOCSR_VM_OPTS(o, .setup = pkt_setup);
+	/* r0 = pkt[2] if data + 4 <= data_end; pkt[3] = 7 */
+	struct bpf_insn p[] = {
+		I_LDX(BPF_W, 2, 1, 4), I_LDX(BPF_W, 3, 1, 8),
+		I_MOV64_REG(4, 2), I_ALU64_IMM(BPF_ADD, 4, 4),
+		I_MOV64_IMM(0, 0),
+		I_JMP_REG(BPF_JGT, 4, 3, 2),
+		I_LDX(BPF_B, 0, 2, 2), I_ST(BPF_B, 2, 3, 7),
+		I_EXIT(),
+	};
+	struct bpf_insn narrow[] = { I_LDX(BPF_B, 0, 1, 5), I_EXIT() };
+	struct bpf_insn store[] = { I_ST(BPF_W, 1, 8, 0), I_EXIT() };
+	struct bpf_insn unknown[] = {
+		I_LDX(BPF_W, 0, 1, 0), I_LDX(BPF_DW, 0, 1, 16), I_EXIT(),
+	};
+
+	CHECK_EQ(run(p, ARRAY_SIZE(p), &o, ctx, sizeof(ctx), &res), 0);
+	CHECK_EQ(res.r0, 0x33);
+	CHECK_EQ(test_pkt[3], 7);
+	CHECK_EQ(res.unknown_ctx_off, -1);
+	CHECK_EQ(run(narrow, ARRAY_SIZE(narrow), &o, ctx, sizeof(ctx), &res),
+		 -EACCES);
+	CHECK_EQ(run(store, ARRAY_SIZE(store), &o, ctx, sizeof(ctx), &res),
+		 -EACCES);
+	CHECK_EQ(run(unknown, ARRAY_SIZE(unknown), &o, ctx, sizeof(ctx), &res),
+		 0);
+	CHECK_EQ(res.unknown_ctx_off, 16);
+}
+
 static void test_errors(void)
 {
 	struct nocsr_vm_result res;
@@ -1052,6 +1119,7 @@ int main(int argc, char **argv)
 	TEST(test_memory);
 	TEST(test_bounds);
 	TEST(test_regions);
+	TEST(test_ctx_fields);
 	TEST(test_errors);
 	TEST(test_atomics);
 	TEST(test_subprogs);
