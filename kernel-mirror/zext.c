@@ -189,28 +189,36 @@ struct edge {
 	uint16_t mask;		/* registers whose liveness flows along it */
 };
 
+/* Return sites of the subprogram exit i leaves from (r0 flows there). */
+static size_t exit_sites(const struct zctx *z, size_t i)
+{
+	int s = z->p->aux[i].subprog;
+
+	if (!nocsr_insn_is_exit(&z->p->insns[i]))
+		return 0;
+	return z->site_start[s + 1] - z->site_start[s];
+}
+
+static size_t exit_site(const struct zctx *z, size_t i, size_t k)
+{
+	return z->sites[z->site_start[z->p->aux[i].subprog] + k] + 1;
+}
+
 /*
  * Successors of a reached instruction, the way the verifier walks it:
  * branches only where the contract walk took them, a bpf-to-bpf call
  * into its callee (r1-r5) and past it (r6-r9, which the callee cannot
- * touch), a subprogram's exit back to every return site (r0 only).
+ * touch); exits have exit_sites() instead.
  */
-static unsigned int zext_succ(const struct zctx *z, size_t i, struct edge *e,
-			      const struct edge **many, size_t *nmany)
+static unsigned int zext_succ(const struct zctx *z, size_t i, struct edge *e)
 {
 	const struct nocsr_prog *p = z->p;
 	const struct bpf_insn *in = &p->insns[i];
 	unsigned int n = 0;
 	int32_t d;
 
-	*nmany = 0;
-	if (nocsr_insn_is_exit(in)) {
-		int s = p->aux[i].subprog;
-
-		*nmany = z->site_start[s + 1] - z->site_start[s];
-		*many = NULL;
+	if (nocsr_insn_is_exit(in))
 		return 0;
-	}
 	if (nocsr_insn_is_call(in) && in->src_reg == NOCSR_PSEUDO_CALL) {
 		e[n++] = (struct edge){ (size_t)((long)i + in->imm + 1), R1_5 };
 		e[n++] = (struct edge){ i + 1, R6_9 };
@@ -241,17 +249,15 @@ static uint16_t live_out(const struct zctx *z, size_t i, const uint16_t *in)
 {
 	const struct nocsr_prog *p = z->p;
 	struct edge e[2];
-	const struct edge *many;
-	size_t nmany, k;
-	unsigned int n = zext_succ(z, i, e, &many, &nmany), j;
+	size_t k, nsites = exit_sites(z, i);
+	unsigned int n = zext_succ(z, i, e), j;
 	uint16_t out = 0;
-	int s = p->aux[i].subprog;
 
 	for (j = 0; j < n; j++)
 		if (e[j].to < p->insn_cnt)
 			out |= in[e[j].to] & e[j].mask;
-	for (k = 0; k < nmany; k++)
-		out |= in[z->sites[z->site_start[s] + k] + 1] & R0;
+	for (k = 0; k < nsites; k++)
+		out |= in[exit_site(z, i, k)] & R0;
 	/*
 	 * The entry program's exit reads r0 as 64 bits (check_return_code).
 	 * A subprogram only called back by a helper (bpf_loop, timers...)
@@ -259,7 +265,7 @@ static uint16_t live_out(const struct zctx *z, size_t i, const uint16_t *in)
 	 * (before 6.18 it could through a pruned state's liveness; not
 	 * modelled).  Global functions are treated like static ones.
 	 */
-	if (nocsr_insn_is_exit(&p->insns[i]) && s == 0)
+	if (nocsr_insn_is_exit(&p->insns[i]) && p->aux[i].subprog == 0)
 		out |= R0;
 	return out;
 }
@@ -302,19 +308,19 @@ static void for_each_edge(struct zctx *z, void (*fn)(struct zctx *, size_t, size
 {
 	const struct nocsr_prog *p = z->p;
 	struct edge e[2];
-	const struct edge *many;
-	size_t i, k, nmany;
+	size_t i, k, nsites;
 	unsigned int n, j;
 
 	for (i = 0; i < p->insn_cnt; i++) {
 		if (!p->aux[i].seen)
 			continue;
-		n = zext_succ(z, i, e, &many, &nmany);
+		n = zext_succ(z, i, e);
 		for (j = 0; j < n; j++)
 			if (e[j].to < p->insn_cnt)
 				fn(z, i, e[j].to);
-		for (k = 0; k < nmany; k++)
-			fn(z, i, z->sites[z->site_start[p->aux[i].subprog] + k] + 1);
+		nsites = exit_sites(z, i);
+		for (k = 0; k < nsites; k++)
+			fn(z, i, exit_site(z, i, k));
 	}
 }
 
