@@ -8,6 +8,9 @@
 // RUN: %nocsr xlated %t.o --arch x86_64 --kernel 6.18 | FileCheck %s --check-prefixes=CHECK,CHECK-HW
 // RUN: %nocsr xlated %t.o --arch arm64 --kernel 6.13 | FileCheck %s --check-prefixes=CHECK,CHECK-HW
 // RUN: %nocsr xlated %t.o --arch riscv64 --kernel 6.15 | FileCheck %s --check-prefixes=CHECK,CHECK-RV64
+// The extensions change nothing when run (nocsr-run, as compiled vs as
+// rewritten for riscv64).
+// RUN: %build/bin/nocsr-run %t.o --arch riscv64 --kernel 6.18 | FileCheck %s --check-prefix=VM
 // RUN: %if bpf-load %{ %nocsr kernel %t.o | FileCheck %s --check-prefix=KERNEL %}
 #include "nocsr_test.h"
 
@@ -60,3 +63,5 @@ SEC("raw_tp") __attribute__((naked)) int zext_cmpxchg(void)
 // CHECK-NOT:      {{.}}
 
 // KERNEL: zext_cmpxchg: match
+
+// VM: zext_cmpxchg: same over 4 seeds
