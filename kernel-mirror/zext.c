@@ -147,8 +147,8 @@ static struct du insn_du(const struct nocsr_prog *p, size_t i)
 	case BPF_STX:
 		return stx_du(in);
 	case BPF_LD:
-		if (nocsr_insn_is_ldimm64(in)) {
-			d.def = (uint16_t)(1u << in->dst_reg);
+		if (BPF_MODE(in->code) == BPF_IMM) {	/* ld_imm64; 0 in its second slot */
+			d.def = nocsr_insn_is_ldimm64(in) ? (uint16_t)(1u << in->dst_reg) : 0;
 			return d;
 		}
 		/* LD_ABS/LD_IND: the implicit ctx in r6 and the index register */
@@ -401,10 +401,11 @@ static int zext_live(const struct nocsr_prog *p, bool *zdst)
 		}
 	}
 	/*
-	 * Worklist from the last instruction up; a change re-queues the
-	 * instruction before it and, at a subprogram's entry or a return
-	 * site, the calls and exits that read it.  Plain backward sweeps
-	 * would do too, but loops could make them quadratic.
+	 * Worklist from the last instruction up; a change re-queues every
+	 * instruction whose live_out reads it (its predecessors, the calls
+	 * into a subprogram's entry, the exits back to a return site).
+	 * Plain backward sweeps would do too, but loops could make them
+	 * quadratic.
 	 */
 	while (top) {
 		size_t j = stack[--top];
