@@ -5,7 +5,8 @@
  * Sources: kernel/bpf/helpers.c (allow_fastcall, bpf_base_func_proto),
  * kernel/bpf/verifier.c (verifier_inlines_helper_call,
  * is_fastcall_kfunc_call), and the arm64 and riscv64 JITs'
- * bpf_jit_inlines_helper_call (both 6.10+, so every profile).
+ * bpf_jit_inlines_helper_call (both 6.10+, so every profile) and the
+ * riscv64 JIT's bpf_jit_needs_zext.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -77,6 +78,17 @@ static bool jit_inlines(int32_t id, enum nocsr_arch a)
 bool nocsr_helper_is_inlined(int32_t id, enum nocsr_arch a, enum nocsr_kernel k)
 {
 	return nocsr_helper_verifier_inlines(id, a, k) || jit_inlines(id, a);
+}
+
+/*
+ * arch/riscv/net/bpf_jit_core.c overrides the weak bpf_jit_needs_zext()
+ * to return true (since 5.3, so on every profile); the x86_64 and arm64
+ * JITs keep the default false because their 32-bit operations clear the
+ * upper half themselves.
+ */
+bool nocsr_jit_needs_zext(enum nocsr_arch a)
+{
+	return a == NOCSR_ARCH_RISCV64;
 }
 
 const struct nocsr_kfunc *nocsr_kfunc_find(const char *name)

@@ -146,6 +146,8 @@ unsigned int nocsr_match_pairs(const struct nocsr_prog *p, size_t i, int lowest,
 int nocsr_verify(struct nocsr_prog *prog);
 /* rewrite.c */
 int nocsr_build_xlated(struct nocsr_prog *prog);
+/* zext.c: opt_subreg_zext_lo32_rnd_hi32 on the built xlated program */
+int nocsr_zext_insert(struct nocsr_prog *prog);
 /* kfunc prototype from vmlinux BTF, object BTF, or the built-in table */
 void nocsr_kfunc_proto(struct nocsr_obj *obj, void *obj_btf, struct insn_meta *m);
 

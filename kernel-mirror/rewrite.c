@@ -15,11 +15,13 @@
  *
  * Also optimize_bpf_loop (before the dead-code passes), convert_ctx_accesses
  * (ctx.c; after the dead-code passes, before do_misc_fixups), the
- * division guards and array/per-CPU array/hash map_gen_lookup.  Not modelled (the kernel rewrites them, `nocsr kernel`
+ * division guards and array/per-CPU array/hash map_gen_lookup, and last
+ * opt_subreg_zext_lo32_rnd_hi32 (zext.c: riscv64, and 32-bit cmpxchg
+ * everywhere), which runs on the finished slots like the kernel's pass on
+ * the patched program.  Not modelled (the kernel rewrites them, `nocsr kernel`
  * shows the difference, nocsr_prog__xlated_note() names them): context
- * fields ctx.c does not know, other maps' lookups, tail calls,
- * zero-extension on riscv64, helpers other than bpf_get_smp_processor_id
- * inlined by the verifier.
+ * fields ctx.c does not know, other maps' lookups, tail calls, helpers
+ * other than bpf_get_smp_processor_id inlined by the verifier.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -543,7 +545,7 @@ int nocsr_build_xlated(struct nocsr_prog *p)
 	for (i = 0; i < o.cnt; i++)
 		p->x_insns[i] = o.x[i].insn;
 	o.x = NULL;
-	err = 0;
+	err = nocsr_zext_insert(p);	/* last, as bpf_check() runs it */
 out:
 	free(o.x);
 	free(drop);

@@ -368,10 +368,12 @@ static bool is_cpu_inline(const struct bpf_insn *p, size_t left)
 
 /*
  * The per-CPU array inline (kernel-mirror/rewrite.c): r1 += pptrs; index
+ * load (zero-extended by `w0 = w0` where the JIT asks, riscv64); index
  * check; r0 = pptrs[index]; r0 = &(void __percpu *)(r0).  The VM keeps
- * per-CPU values like plain ones, without a pointer table.
+ * per-CPU values like plain ones, without a pointer table.  Returns the
+ * length, 0 when p does not start one.
  */
-static bool is_percpu_lookup(const struct bpf_insn *p, size_t left)
+static size_t percpu_lookup_len(const struct bpf_insn *p, size_t left)
 {
 	static const __u8 codes[] = {
 		BPF_ALU64 | BPF_ADD | BPF_K, BPF_LDX | BPF_W | BPF_MEM,
@@ -380,14 +382,20 @@ static bool is_percpu_lookup(const struct bpf_insn *p, size_t left)
 		BPF_ALU64 | BPF_MOV | BPF_X, BPF_JMP | BPF_JA,
 		BPF_ALU64 | BPF_MOV | BPF_K,
 	};
-	size_t k;
+	size_t k, z;
 
-	if (left < sizeof(codes))
-		return false;
-	for (k = 0; k < sizeof(codes); k++)
-		if (p[k].code != codes[k])
-			return false;
-	return p[0].dst_reg == 1 && p[6].off == -1 && !p[6].dst_reg;
+	if (left < sizeof(codes) || p[0].code != codes[0] || p[1].code != codes[1])
+		return 0;
+	z = p[2].code == (BPF_ALU | BPF_MOV | BPF_X) && p[2].imm == 1 &&
+	    !p[2].dst_reg && !p[2].src_reg;
+	if (left < sizeof(codes) + z)
+		return 0;
+	for (k = 2; k < sizeof(codes); k++)
+		if (p[k + z].code != codes[k])
+			return 0;
+	if (p[0].dst_reg != 1 || p[6 + z].off != -1 || p[6 + z].dst_reg)
+		return 0;
+	return sizeof(codes) + z;
 }
 
 /* Run an inlined helper as the call it replaces, the other slots as NOPs. */
@@ -404,13 +412,13 @@ static size_t fold(struct run_prog *rp, size_t i, size_t len, __s32 helper)
 
 static void fold_inlines(struct run_prog *rp, bool cpu)
 {
-	size_t i;
+	size_t i, len;
 
 	for (i = 0; i < rp->cnt; i++) {
 		if (cpu && is_cpu_inline(&rp->insns[i], rp->cnt - i))
 			i += fold(rp, i, 3, BPF_FUNC_get_smp_processor_id);
-		else if (is_percpu_lookup(&rp->insns[i], rp->cnt - i))
-			i += fold(rp, i, 9, BPF_FUNC_map_lookup_elem);
+		else if ((len = percpu_lookup_len(&rp->insns[i], rp->cnt - i)))
+			i += fold(rp, i, len, BPF_FUNC_map_lookup_elem);
 	}
 }
 

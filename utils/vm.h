@@ -88,8 +88,9 @@ struct nocsr_vm_opts {
 	FILE *trace;			/* one line per executed insn, or NULL */
 	/*
 	 * The program is the verifier's output: accept its internal
-	 * encodings, BPF_REG_AX (r11) and the call to
-	 * arch_bpf_timed_may_goto (imm NOCSR_VM_FUNC_TIMED_MAY_GOTO).
+	 * encodings, BPF_REG_AX (r11), the zero extension `wX = wX` with
+	 * imm 1 and the call to arch_bpf_timed_may_goto (imm
+	 * NOCSR_VM_FUNC_TIMED_MAY_GOTO).
 	 */
 	bool xlated;
 };

@@ -176,6 +176,16 @@ static int vm_end(struct nocsr_vm *vm, const struct bpf_insn *insn, bool is64)
 	return vm_write_reg(vm, insn->dst_reg, v, reg_undef(vm, insn->dst_reg));
 }
 
+/*
+ * BPF_ZEXT_REG, the verifier's zero extension `wX = wX` marked by imm 1
+ * (insn_is_zext): only in what it emits, and run as the move it is.
+ */
+static bool is_zext(const struct bpf_insn *insn)
+{
+	return insn->code == (BPF_ALU | BPF_MOV | BPF_X) && insn->imm == 1 &&
+	       insn->dst_reg == insn->src_reg && !insn->off;
+}
+
 static int vm_alu(struct nocsr_vm *vm, const struct bpf_insn *insn)
 {
 	bool is64 = BPF_CLASS(insn->code) == BPF_ALU64;
@@ -185,7 +195,7 @@ static int vm_alu(struct nocsr_vm *vm, const struct bpf_insn *insn)
 
 	if (op == BPF_END)
 		return vm_end(vm, insn, is64);
-	if (!alu_valid(insn, is64))
+	if (!alu_valid(insn, is64) && !(vm->opts.xlated && is_zext(insn)))
 		return vm_invalid(vm, insn);
 	if (INSN_IS_K(insn)) {
 		src = is64 ? (__u64)(__s64)insn->imm : (__u32)insn->imm;

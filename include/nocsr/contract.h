@@ -118,6 +118,14 @@ bool nocsr_helper_is_inlined(int32_t id, enum nocsr_arch a, enum nocsr_kernel k)
 /* Whether the verifier itself rewrites the call (so xlated shows the inline). */
 bool nocsr_helper_verifier_inlines(int32_t id, enum nocsr_arch a,
 				   enum nocsr_kernel k);
+/*
+ * Whether the arch's JIT asks the verifier for explicit zero extension
+ * (bpf_jit_needs_zext()): riscv64 does, x86_64 and arm64 do not, on every
+ * profile.  The verifier then follows each 32-bit definition whose value
+ * is read as 64 bits with `wX = wX` (BPF_ZEXT_REG: a 32-bit mov with
+ * imm 1, which the JIT recognises); kernel-mirror/zext.c models it.
+ */
+bool nocsr_jit_needs_zext(enum nocsr_arch a);
 const struct nocsr_kfunc *nocsr_kfunc_find(const char *name);
 bool nocsr_kfunc_is_fastcall(const char *name, enum nocsr_kernel k);
 

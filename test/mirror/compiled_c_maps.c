@@ -157,40 +157,44 @@ SEC("raw_tp") int compiled(void *ctx)
 // CHECK-RV64-NEXT: 8: (15) if r0 == 0x0 goto pc+1
 // CHECK-RV64-NEXT: 9: (07) r0 += <offsetof(htab_elem,key)+key_size>
 // CHECK-RV64-NEXT: 10: (61) r1 = *(u32 *)(r10 -4)
-// CHECK-RV64-NEXT: 11: (57) r1 &= 3
-// CHECK-RV64-NEXT: 12: (63) *(u32 *)(r10 -8) = r1
-// CHECK-RV64-NEXT: 13: (15) if r0 == 0x0 goto pc+2
-// CHECK-RV64-NEXT: 14: (b7) r1 = 1
-// CHECK-RV64-NEXT: 15: (db) lock *(u64 *)(r0 +0) += r1
-// CHECK-RV64-NEXT: 16: (18) r1 = map[id:<.bss>][0]+0
-// CHECK-RV64-NEXT: 18: (79) r2 = *(u64 *)(r1 +0)
-// CHECK-RV64-NEXT: 19: (07) r2 += 1
-// CHECK-RV64-NEXT: 20: (7b) *(u64 *)(r1 +0) = r2
-// CHECK-RV64-NEXT: 21: (b7) r7 = 1
-// CHECK-RV64-NEXT: 22: (55) if r6 != 0x0 goto pc+1
-// CHECK-RV64-NEXT: 23: (b7) r7 = 0
-// CHECK-RV64-NEXT: 24: (bf) r1 = r10
-// CHECK-RV64-NEXT: 25: (07) r1 += -8
-// CHECK-RV64-NEXT: 26: (85) call pc+2
-// CHECK-RV64-NEXT: 27: (0f) r0 += r7
-// CHECK-RV64-NEXT: 28: (95) exit
-// CHECK-RV64-NEXT: 29: (bf) r2 = r1
-// CHECK-RV64-NEXT: 30: (18) r1 = map[id:<arr>]
-// CHECK-RV64-NEXT: 32: (07) r1 += <offsetof(bpf_array,value)>
-// CHECK-RV64-NEXT: 33: (61) r0 = *(u32 *)(r2 +0)
-// CHECK-RV64-NEXT: 34: (35) if r0 >= 0x4 goto pc+3
-// CHECK-RV64-NEXT: 35: (67) r0 <<= 4
-// CHECK-RV64-NEXT: 36: (0f) r0 += r1
-// CHECK-RV64-NEXT: 37: (05) goto pc+1
-// CHECK-RV64-NEXT: 38: (b7) r0 = 0
-// CHECK-RV64-NEXT: 39: (b7) r1 = 0
-// CHECK-RV64-NEXT: 40: (15) if r0 == 0x0 goto pc+4
-// CHECK-RV64-NEXT: 41: (61) r1 = *(u32 *)(r0 +0)
-// CHECK-RV64-NEXT: 42: (07) r1 += 1
-// CHECK-RV64-NEXT: 43: (63) *(u32 *)(r0 +0) = r1
-// CHECK-RV64-NEXT: 44: (61) r1 = *(u32 *)(r0 +4)
-// CHECK-RV64-NEXT: 45: (bf) r0 = r1
-// CHECK-RV64-NEXT: 46: (95) exit
+// CHECK-RV64-NEXT: 11: (bc) w1 = w1
+// CHECK-RV64-NEXT: 12: (57) r1 &= 3
+// CHECK-RV64-NEXT: 13: (63) *(u32 *)(r10 -8) = r1
+// CHECK-RV64-NEXT: 14: (15) if r0 == 0x0 goto pc+2
+// CHECK-RV64-NEXT: 15: (b7) r1 = 1
+// CHECK-RV64-NEXT: 16: (db) lock *(u64 *)(r0 +0) += r1
+// CHECK-RV64-NEXT: 17: (18) r1 = map[id:<.bss>][0]+0
+// CHECK-RV64-NEXT: 19: (79) r2 = *(u64 *)(r1 +0)
+// CHECK-RV64-NEXT: 20: (07) r2 += 1
+// CHECK-RV64-NEXT: 21: (7b) *(u64 *)(r1 +0) = r2
+// CHECK-RV64-NEXT: 22: (b7) r7 = 1
+// CHECK-RV64-NEXT: 23: (55) if r6 != 0x0 goto pc+1
+// CHECK-RV64-NEXT: 24: (b7) r7 = 0
+// CHECK-RV64-NEXT: 25: (bf) r1 = r10
+// CHECK-RV64-NEXT: 26: (07) r1 += -8
+// CHECK-RV64-NEXT: 27: (85) call pc+2
+// CHECK-RV64-NEXT: 28: (0f) r0 += r7
+// CHECK-RV64-NEXT: 29: (95) exit
+// CHECK-RV64-NEXT: 30: (bf) r2 = r1
+// CHECK-RV64-NEXT: 31: (18) r1 = map[id:<arr>]
+// CHECK-RV64-NEXT: 33: (07) r1 += <offsetof(bpf_array,value)>
+// CHECK-RV64-NEXT: 34: (61) r0 = *(u32 *)(r2 +0)
+// CHECK-RV64-NEXT: 35: (bc) w0 = w0
+// CHECK-RV64-NEXT: 36: (35) if r0 >= 0x4 goto pc+3
+// CHECK-RV64-NEXT: 37: (67) r0 <<= 4
+// CHECK-RV64-NEXT: 38: (0f) r0 += r1
+// CHECK-RV64-NEXT: 39: (05) goto pc+1
+// CHECK-RV64-NEXT: 40: (b7) r0 = 0
+// CHECK-RV64-NEXT: 41: (b7) r1 = 0
+// CHECK-RV64-NEXT: 42: (15) if r0 == 0x0 goto pc+6
+// CHECK-RV64-NEXT: 43: (61) r1 = *(u32 *)(r0 +0)
+// CHECK-RV64-NEXT: 44: (bc) w1 = w1
+// CHECK-RV64-NEXT: 45: (07) r1 += 1
+// CHECK-RV64-NEXT: 46: (63) *(u32 *)(r0 +0) = r1
+// CHECK-RV64-NEXT: 47: (61) r1 = *(u32 *)(r0 +4)
+// CHECK-RV64-NEXT: 48: (bc) w1 = w1
+// CHECK-RV64-NEXT: 49: (bf) r0 = r1
+// CHECK-RV64-NEXT: 50: (95) exit
 // CHECK-RV64-NOT:  {{.}}
 
 // WHY: 1 of 1 fastcall sites rewritten (x86_64, 6.18)

@@ -33,11 +33,21 @@ SEC("sk_skb/stream_verdict") __attribute__((naked)) int sk_skb_end(void)
 // CHECK-NEXT:    7: (7b) *(u64 *)(r10 -8) = r1
 // CHECK-NEXT:    8: (b7) r0 = <cpu_number>
 
-// RV64:      5: (1f) r6 -= r11
-// RV64-NEXT: 6: (b7) r1 = 1
-// RV64-NEXT: 7: (7b) *(u64 *)(r10 -8) = r1
-// RV64-NEXT: 8: (85) call bpf_get_smp_processor_id#8
-// RV64-NEXT: 9: (79) r1 = *(u64 *)(r10 -8)
+// riscv64: each converted 32-bit load is a patch, so the verifier zero
+// extends it (read as 64 bits or not, like r2 here).
+// RV64:      0: (61) r2 = *(u32 *)(r1 +<offsetof(sk_buff,len)>)
+// RV64-NEXT: 1: (bc) w2 = w2
+// RV64-NEXT: 2: (79) r6 = *(u64 *)(r1 +<offsetof(sk_buff,data)>)
+// RV64-NEXT: 3: (61) r11 = *(u32 *)(r1 +<offsetof(sk_buff,len)>)
+// RV64-NEXT: 4: (bc) w11 = w11
+// RV64-NEXT: 5: (0f) r6 += r11
+// RV64-NEXT: 6: (61) r11 = *(u32 *)(r1 +<offsetof(sk_buff,data_len)>)
+// RV64-NEXT: 7: (bc) w11 = w11
+// RV64-NEXT: 8: (1f) r6 -= r11
+// RV64-NEXT: 9: (b7) r1 = 1
+// RV64-NEXT: 10: (7b) *(u64 *)(r10 -8) = r1
+// RV64-NEXT: 11: (85) call bpf_get_smp_processor_id#8
+// RV64-NEXT: 12: (79) r1 = *(u64 *)(r10 -8)
 
 // KERNEL: stack depth: mirror 8, kernel 8
 // KERNEL: sk_skb_end: match (14 insns)

@@ -41,7 +41,12 @@ SEC(SECTION) __attribute__((naked)) int xdp_md(void)
 // CHECK-NEXT:   11: (b7) r0 = 2
 // CHECK-NEXT:   12: (95) exit
 
-// XDP:        7: (61) r2 = *(u32 *)(r2 +<offsetof(xdp_rxq_info,queue_index)>)
-// XDP-NEXT:   8: (b7) r0 = 2
+// riscv64 zero extends the converted 32-bit loads.
+// XDP:        5: (61) r2 = *(u32 *)(r2 +<offsetof(net_device,ifindex)>)
+// XDP-NEXT:   6: (bc) w2 = w2
+// XDP-NEXT:   7: (79) r2 = *(u64 *)(r1 +<offsetof(xdp_buff,rxq)>)
+// XDP-NEXT:   8: (61) r2 = *(u32 *)(r2 +<offsetof(xdp_rxq_info,queue_index)>)
+// XDP-NEXT:   9: (bc) w2 = w2
+// XDP-NEXT:  10: (b7) r0 = 2
 
 // KERNEL: xdp_md: match

@@ -7,7 +7,7 @@
 // RUN: %nocsr xlated %t.o --arch x86_64 --kernel 6.18 | FileCheck %s
 // RUN: %nocsr xlated %t.o --arch x86_64 --kernel 6.12 | FileCheck %s
 // RUN: %nocsr xlated %t.o --arch arm64 --kernel 6.13 | FileCheck %s
-// RUN: %nocsr xlated %t.o --arch riscv64 --kernel 6.15 | FileCheck %s
+// RUN: %nocsr xlated %t.o --arch riscv64 --kernel 6.15 | FileCheck %s --check-prefix=RV64
 // RUN: %nocsr xlated %t.o --arch arm64 --kernel 7.3 | FileCheck %s
 // RUN: %if bpf-load %{ %nocsr kernel %t.o | FileCheck %s --check-prefix=KERNEL %}
 #include "nocsr_test.h"
@@ -106,5 +106,38 @@ SEC("raw_tp") __attribute__((naked)) int div_guards(void)
 // CHECK-NEXT: 56: (bf) r0 = r1
 // CHECK-NEXT: 57: (95) exit
 // CHECK-NOT:  {{.}}
+
+// riscv64 asks for zero extension: every 32-bit def inside a guard (a
+// patch, so insn_has_def32 decides, read or not) gets `wX = wX`, and the
+// guards' jumps step over the extensions like the kernel's
+// bpf_adj_branches() makes them.
+// RV64:      div_guards:
+// RV64:       2: (25) if r1 > 0x7 goto pc+5
+// RV64-NEXT:  3: (55) if r2 != 0x0 goto pc+3
+// RV64-NEXT:  4: (ac) w1 ^= w1
+// RV64-NEXT:  5: (bc) w1 = w1
+// RV64-NEXT:  6: (05) goto pc+1
+// RV64-NEXT:  7: (3f) r1 /= r2
+// RV64-NEXT:  8: (56) if w2 != 0x0 goto pc+3
+// RV64-NEXT:  9: (ac) w1 ^= w1
+// RV64-NEXT: 10: (bc) w1 = w1
+// RV64-NEXT: 11: (05) goto pc+2
+// RV64-NEXT: 12: (3c) w1 /= w2
+// RV64-NEXT: 13: (bc) w1 = w1
+// RV64-NEXT: 14: (15) if r2 == 0x0 goto pc+1
+// RV64-NEXT: 15: (9f) r1 %= r2
+// RV64-NEXT: 16: (16) if w2 == 0x0 goto pc+3
+// RV64-NEXT: 17: (9c) w1 %= w2
+// RV64-NEXT: 18: (bc) w1 = w1
+// RV64-NEXT: 19: (05) goto pc+2
+// RV64-NEXT: 20: (bc) w1 = w1
+// RV64-NEXT: 21: (bc) w1 = w1
+// RV64:      30: (bf) r11 = r2
+// RV64-NEXT: 31: (04) w11 += 1
+// RV64-NEXT: 32: (bc) w11 = w11
+// RV64-NEXT: 33: (26) if w11 > 0x1 goto pc+6
+// RV64:      63: (37) r1 /= 3
+// RV64-NEXT: 64: (94) w1 %= 3
+// RV64-NEXT: 65: (bc) w1 = w1
 
 // KERNEL: div_guards: match (58 insns)

@@ -1,7 +1,8 @@
 // nocsr-run: the verifier's division guards run in the xlated form (a zero
 // divisor gives 0 for div and the dividend for mod, LLONG_MIN and INT_MIN
 // divided by -1 stay themselves, mod -1 gives 0), and the per-CPU array
-// lookup inline runs as the helper call it replaces on every arch.
+// lookup inline runs as the helper call it replaces on every arch (on
+// riscv64 with the verifier's zero extension of its index load).
 // RUN: %cc19 -O2 -mcpu=v4 -g -c %s -o %t.o
 // RUN: %build/bin/nocsr-run %t.o --arch x86_64 --kernel 6.18 | FileCheck %s
 // RUN: %build/bin/nocsr-run %t.o --arch arm64 --kernel 6.12 | FileCheck %s
