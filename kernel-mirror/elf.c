@@ -107,27 +107,37 @@ static int fail(struct loader *l, const char *fmt, ...)
 	return -EINVAL;
 }
 
+#define STR_CHUNK	4096
+
+/* A copy of s that lives as long as obj: one allocation per chunk, not per string. */
 const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
 {
-	char **n;
-	char *d;
+	size_t len, size;
+	char **n, *d;
 
 	if (!s)
 		return NULL;
-	if (obj->str_cnt == obj->str_cap) {
-		size_t cap = obj->str_cap ? 2 * obj->str_cap : 64;
+	len = strlen(s) + 1;
+	if (len > obj->str_free) {
+		if (obj->str_cnt == obj->str_cap) {
+			size_t cap = obj->str_cap ? 2 * obj->str_cap : 16;
 
-		n = realloc(obj->strs, cap * sizeof(*n));
-		if (!n)
+			n = realloc(obj->strs, cap * sizeof(*n));
+			if (!n)
+				return NULL;
+			obj->strs = n;
+			obj->str_cap = cap;
+		}
+		size = len > STR_CHUNK ? len : STR_CHUNK;
+		d = malloc(size);
+		if (!d)
 			return NULL;
-		obj->strs = n;
-		obj->str_cap = cap;
+		obj->strs[obj->str_cnt++] = d;
+		obj->str_free = size;
 	}
-	d = strdup(s);
-	if (!d)
-		return NULL;
-	obj->strs[obj->str_cnt++] = d;
-	return d;
+	/* chunks fill from the end down */
+	obj->str_free -= len;
+	return memcpy(obj->strs[obj->str_cnt - 1] + obj->str_free, s, len);
 }
 
 static bool is_map_sec(const char *n)
@@ -507,7 +517,7 @@ static void read_maps(struct loader *l)
 		if (!def || !btf_is_struct(def))
 			continue;
 		map = &l->obj->maps[l->obj->map_cnt++];
-		map->name = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, var->name_off));
+		map->name = btf__name_by_offset(l->btf, var->name_off);
 		for (k = 0, m = btf_members(def); k < btf_vlen(def); k++, m++) {
 			const char *mn = btf__name_by_offset(l->btf, m->name_off);
 			const struct btf_type *pt;
@@ -596,8 +606,8 @@ static int append(struct loader *l, struct func *f)
 		if (at < f->off || at >= f->off + f->cnt)
 			continue;
 		m = &l->meta[l->cnt + at - f->off];
-		m->file = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, r[1]));
-		m->source = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, r[2]));
+		m->file = btf__name_by_offset(l->btf, r[1]);
+		m->source = btf__name_by_offset(l->btf, r[2]);
 		m->line = r[3] >> 10;
 	}
 	for (i = 1; i < f->cnt; i++) {
@@ -790,7 +800,6 @@ static void loader_free(struct loader *l)
 			free(l->secs[i].rels);
 	free(l->secs);
 	free(l->funcs);
-	btf__free(l->btf);
 	if (l->elf)
 		elf_end(l->elf);
 	if (l->fd >= 0)
@@ -865,6 +874,8 @@ static int open_common(const char *name, int fd, const void *buf, size_t size,
 		err = fail(&l, "not an ELF file (%s)", elf_errmsg(-1));
 	else
 		err = open_elf(&l);
+	/* line info and map names point into it */
+	l.obj->btf = l.btf;
 	loader_free(&l);
 	if (err) {
 		nocsr_obj__close(l.obj);
@@ -949,6 +960,7 @@ void nocsr_obj__close(struct nocsr_obj *obj)
 	for (i = 0; i < obj->str_cnt; i++)
 		free(obj->strs[i]);
 	free(obj->strs);
+	btf__free(obj->btf);
 	free(obj->maps);
 	free(obj->progs);
 	free(obj->path);
