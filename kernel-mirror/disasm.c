@@ -39,19 +39,20 @@ static const char *const atomic_name[16] = {
  * more than the whole analysis of a small program.
  */
 struct out {
-	char *b;
-	size_t n, len;
+	char *p, *end;		/* end: where the terminating NUL must go */
+	size_t over;		/* characters past end */
 };
 
-static void out_c(struct out *o, char c)
+static inline void out_c(struct out *o, char c)
 {
-	if (o->len + 1 < o->n)
-		o->b[o->len] = c;
-	o->len++;
+	if (o->p < o->end)
+		*o->p++ = c;
+	else
+		o->over++;
 }
 
-static void out_num(struct out *o, unsigned long long v, unsigned int base,
-		    int width)
+static inline void out_num(struct out *o, unsigned long long v,
+			   unsigned int base, int width)
 {
 	char d[24];
 	int k = 0;
@@ -69,21 +70,21 @@ static void out_num(struct out *o, unsigned long long v, unsigned int base,
 __attribute__((format(printf, 3, 4)))
 static int fmt(char *b, size_t n, const char *f, ...)
 {
-	struct out o = { b, n, 0 };
+	struct out o = { b, n ? b + n - 1 : b, 0 };
 	const char *s;
 	va_list ap;
 	int v;
 
 	va_start(ap, f);
-	for (; *f; f++) {
+	for (;;) {
 		bool plus = false, ll = false;
 		int width = 0;
 
-		if (*f != '%') {
-			out_c(&o, *f);
-			continue;
-		}
-		if (*++f == '+') {
+		while (*f && *f != '%')
+			out_c(&o, *f++);
+		if (!*f++)
+			break;
+		if (*f == '+') {
 			plus = true;
 			f++;
 		}
@@ -95,7 +96,7 @@ static int fmt(char *b, size_t n, const char *f, ...)
 			ll = true;
 			f += 2;
 		}
-		switch (*f) {
+		switch (*f++) {
 		case 's':
 			/* as glibc: opcode tables have holes for bad encodings */
 			s = va_arg(ap, const char *);
@@ -119,14 +120,12 @@ static int fmt(char *b, size_t n, const char *f, ...)
 			out_num(&o, ll ? va_arg(ap, unsigned long long) :
 				va_arg(ap, unsigned int), 16, width);
 			break;
-		default:
-			out_c(&o, *f);
 		}
 	}
 	va_end(ap);
 	if (n)
-		b[o.len < n ? o.len : n - 1] = 0;
-	return (int)o.len;
+		*o.p = 0;
+	return (int)((size_t)(o.p - b) + o.over);
 }
 
 unsigned int nocsr_insn_slots(const struct bpf_insn *insn, size_t n)
