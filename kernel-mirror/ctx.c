@@ -207,6 +207,22 @@ static void resolve_all(const struct btf *btf)
 	}
 }
 
+/* The arch and kernel profile of this machine, looked up once per process. */
+static bool host_profile(enum nocsr_arch *a, enum nocsr_kernel *k)
+{
+	static enum nocsr_arch arch;
+	static enum nocsr_kernel kernel;
+	static int known = -1;
+	struct utsname u;
+
+	if (known < 0)
+		known = !nocsr_arch_host(&arch) && !uname(&u) &&
+			!nocsr_kernel_from_release(u.release, &kernel);
+	*a = arch;
+	*k = kernel;
+	return known;
+}
+
 /*
  * Numbers for the running kernel: only when the prediction is for it (host
  * arch and the profile uname selects), or when $NOCSR_VMLINUX names the
@@ -216,14 +232,12 @@ static bool use_btf(const struct nocsr_prog *p)
 {
 	enum nocsr_arch a;
 	enum nocsr_kernel k;
-	struct utsname u;
 	bool explicit;
 	const struct btf *btf = nocsr_vmlinux_btf(&explicit);
 
 	if (!btf)
 		return false;
-	if (!explicit && (nocsr_arch_host(&a) || a != p->arch || uname(&u) ||
-			  nocsr_kernel_from_release(u.release, &k) || k != p->kernel))
+	if (!explicit && (!host_profile(&a, &k) || a != p->arch || k != p->kernel))
 		return false;
 	if (!kf_done) {
 		kf_done = true;

@@ -4,7 +4,7 @@
  * Written from the format description in the design notes (§8), not from
  * the kernel's disasm.c.
  */
-#include <stdio.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "disasm.h"
@@ -32,6 +32,101 @@ static const char *const atomic_name[16] = {
 #define ATOMIC_CMPXCHG	(0xf0 | ATOMIC_FETCH)
 #define LOAD_ACQ	0x100
 #define STORE_REL	0x110
+
+/*
+ * snprintf() for the conversions the printer uses (%s %c %d %+d %u %x %02x
+ * %llx): a listing formats every slot, and glibc's general machinery cost
+ * more than the whole analysis of a small program.
+ */
+struct out {
+	char *p, *end;		/* end: where the terminating NUL must go */
+	size_t over;		/* characters past end */
+};
+
+static inline void out_c(struct out *o, char c)
+{
+	if (o->p < o->end)
+		*o->p++ = c;
+	else
+		o->over++;
+}
+
+static inline void out_num(struct out *o, unsigned long long v,
+			   unsigned int base, int width)
+{
+	char d[24];
+	int k = 0;
+
+	do {
+		d[k++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (k < width)
+		d[k++] = '0';
+	while (k)
+		out_c(o, d[--k]);
+}
+
+__attribute__((format(printf, 3, 4)))
+static int fmt(char *b, size_t n, const char *f, ...)
+{
+	struct out o = { b, n ? b + n - 1 : b, 0 };
+	const char *s;
+	va_list ap;
+	int v;
+
+	va_start(ap, f);
+	for (;;) {
+		bool plus = false, ll = false;
+		int width = 0;
+
+		while (*f && *f != '%')
+			out_c(&o, *f++);
+		if (!*f++)
+			break;
+		if (*f == '+') {
+			plus = true;
+			f++;
+		}
+		if (*f == '0') {
+			width = f[1] - '0';
+			f += 2;
+		}
+		if (*f == 'l') {
+			ll = true;
+			f += 2;
+		}
+		switch (*f++) {
+		case 's':
+			/* as glibc: opcode tables have holes for bad encodings */
+			s = va_arg(ap, const char *);
+			for (s = s ? s : "(null)"; *s; s++)
+				out_c(&o, *s);
+			break;
+		case 'c':
+			out_c(&o, (char)va_arg(ap, int));
+			break;
+		case 'd':
+			v = va_arg(ap, int);
+			if (v < 0 || plus)
+				out_c(&o, v < 0 ? '-' : '+');
+			out_num(&o, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
+				10, 0);
+			break;
+		case 'u':
+			out_num(&o, va_arg(ap, unsigned int), 10, 0);
+			break;
+		case 'x':
+			out_num(&o, ll ? va_arg(ap, unsigned long long) :
+				va_arg(ap, unsigned int), 16, width);
+			break;
+		}
+	}
+	va_end(ap);
+	if (n)
+		*o.p = 0;
+	return (int)((size_t)(o.p - b) + o.over);
+}
 
 unsigned int nocsr_insn_slots(const struct bpf_insn *insn, size_t n)
 {
@@ -166,14 +261,14 @@ static const char *call_text(const struct bpf_insn *i,
 	if (s)
 		return s;
 	if (i->src_reg == NOCSR_PSEUDO_CALL) {
-		snprintf(buf, len, "pc%+d", i->imm);
+		fmt(buf, len, "pc%+d", i->imm);
 		return buf;
 	}
 	if (i->src_reg == 0 && (h = nocsr_helper_find(i->imm))) {
-		snprintf(buf, len, "bpf_%s#%d", h->name, i->imm);
+		fmt(buf, len, "bpf_%s#%d", h->name, i->imm);
 		return buf;
 	}
-	snprintf(buf, len, "%s#%d", i->src_reg ? "kernel-function" : "unknown",
+	fmt(buf, len, "%s#%d", i->src_reg ? "kernel-function" : "unknown",
 		 i->imm);
 	return buf;
 }
@@ -198,7 +293,7 @@ static const char *off_text(const struct bpf_insn *i,
 
 	if (s)
 		return s;
-	snprintf(buf, len, "%+d", i->off);
+	fmt(buf, len, "%+d", i->off);
 	return buf;
 }
 
@@ -213,40 +308,40 @@ static int print_alu(char *b, size_t n, const struct bpf_insn *i,
 
 	if (op == BPF_END) {
 		if (cls == BPF_ALU64)
-			return snprintf(b, n, "(%02x) r%d = bswap%d r%d", i->code,
+			return fmt(b, n, "(%02x) r%d = bswap%d r%d", i->code,
 					i->dst_reg, i->imm, i->dst_reg);
-		return snprintf(b, n, "(%02x) r%d = %s%d r%d", i->code,
+		return fmt(b, n, "(%02x) r%d = %s%d r%d", i->code,
 				i->dst_reg, BPF_SRC(i->code) == BPF_TO_BE ?
 				"be" : "le", i->imm, i->dst_reg);
 	}
 	if (op == BPF_NEG)
-		return snprintf(b, n, "(%02x) %c%d = -%c%d", i->code, r,
+		return fmt(b, n, "(%02x) %c%d = -%c%d", i->code, r,
 				i->dst_reg, r, i->dst_reg);
 	if ((op == BPF_DIV || op == BPF_MOD) && i->off == 1)
 		ops = op == BPF_DIV ? "s/=" : "s%=";
 	if (BPF_SRC(i->code) == BPF_X) {
 		if (op == BPF_MOV && cls == BPF_ALU64 &&
 		    i->off == NOCSR_ADDR_SPACE_CAST)
-			return snprintf(b, n,
+			return fmt(b, n,
 					"(%02x) r%d = addr_space_cast(r%d, %u, %u)",
 					i->code, i->dst_reg, i->src_reg,
 					(uint32_t)i->imm >> 16, i->imm & 0xffff);
 		if (op == BPF_MOV && cls == BPF_ALU64 &&
 		    i->off == NOCSR_ADDR_PERCPU && !(cbs && cbs->percpu_as_mov))
-			return snprintf(b, n,
+			return fmt(b, n,
 					"(%02x) r%d = &(void __percpu *)(r%d)",
 					i->code, i->dst_reg, i->src_reg);
 		if (op == BPF_MOV && (i->off == 8 || i->off == 16 || i->off == 32))
-			return snprintf(b, n, "(%02x) %c%d = (s%d)%c%d", i->code,
+			return fmt(b, n, "(%02x) %c%d = (s%d)%c%d", i->code,
 					r, i->dst_reg, i->off, r, i->src_reg);
-		return snprintf(b, n, "(%02x) %c%d %s %c%d", i->code, r,
+		return fmt(b, n, "(%02x) %c%d %s %c%d", i->code, r,
 				i->dst_reg, ops, r, i->src_reg);
 	}
 	s = imm_text(i, (uint64_t)(int64_t)i->imm, cbs, tmp, sizeof(tmp));
 	if (s)
-		return snprintf(b, n, "(%02x) %c%d %s %s", i->code, r,
+		return fmt(b, n, "(%02x) %c%d %s %s", i->code, r,
 				i->dst_reg, ops, s);
-	return snprintf(b, n, "(%02x) %c%d %s %d", i->code, r, i->dst_reg,
+	return fmt(b, n, "(%02x) %c%d %s %d", i->code, r, i->dst_reg,
 			ops, i->imm);
 }
 
@@ -258,40 +353,40 @@ static int print_stx(char *b, size_t n, const struct bpf_insn *i,
 	char tmp[96];
 
 	if (mode == BPF_MEM)
-		return snprintf(b, n, "(%02x) *(%s *)(r%d %s) = r%d", i->code,
+		return fmt(b, n, "(%02x) *(%s *)(r%d %s) = r%d", i->code,
 				SZ(i->code), i->dst_reg,
 				off_text(i, cbs, tmp, sizeof(tmp)), i->src_reg);
 	switch (i->imm) {
 	case BPF_ADD: case BPF_AND: case BPF_OR: case BPF_XOR:
-		return snprintf(b, n, "(%02x) lock *(%s *)(r%d %+d) %s r%d",
+		return fmt(b, n, "(%02x) lock *(%s *)(r%d %+d) %s r%d",
 				i->code, SZ(i->code), i->dst_reg, i->off,
 				alu_op[i->imm >> 4], i->src_reg);
 	case BPF_ADD | ATOMIC_FETCH: case BPF_AND | ATOMIC_FETCH:
 	case BPF_OR | ATOMIC_FETCH: case BPF_XOR | ATOMIC_FETCH:
-		return snprintf(b, n,
+		return fmt(b, n,
 				"(%02x) r%d = atomic%s_fetch_%s((%s *)(r%d %+d), r%d)",
 				i->code, i->src_reg, dw, atomic_name[i->imm >> 4],
 				SZ(i->code), i->dst_reg, i->off, i->src_reg);
 	case ATOMIC_CMPXCHG:
-		return snprintf(b, n,
+		return fmt(b, n,
 				"(%02x) r0 = atomic%s_cmpxchg((%s *)(r%d %+d), r0, r%d)",
 				i->code, dw, SZ(i->code), i->dst_reg, i->off,
 				i->src_reg);
 	case ATOMIC_XCHG:
-		return snprintf(b, n,
+		return fmt(b, n,
 				"(%02x) r%d = atomic%s_xchg((%s *)(r%d %+d), r%d)",
 				i->code, i->src_reg, dw, SZ(i->code), i->dst_reg,
 				i->off, i->src_reg);
 	case LOAD_ACQ:
-		return snprintf(b, n, "(%02x) r%d = load_acquire((%s *)(r%d %+d))",
+		return fmt(b, n, "(%02x) r%d = load_acquire((%s *)(r%d %+d))",
 				i->code, i->dst_reg, SZ(i->code), i->src_reg,
 				i->off);
 	case STORE_REL:
-		return snprintf(b, n, "(%02x) store_release((%s *)(r%d %+d), r%d)",
+		return fmt(b, n, "(%02x) store_release((%s *)(r%d %+d), r%d)",
 				i->code, SZ(i->code), i->dst_reg, i->off,
 				i->src_reg);
 	}
-	return snprintf(b, n, "(%02x) BUG_%02x", i->code, i->imm);
+	return fmt(b, n, "(%02x) BUG_%02x", i->code, i->imm);
 }
 
 static int print_jmp(char *b, size_t n, const struct bpf_insn *i,
@@ -303,26 +398,26 @@ static int print_jmp(char *b, size_t n, const struct bpf_insn *i,
 	const char *s;
 
 	if (op == BPF_CALL)
-		return snprintf(b, n, "(%02x) call %s", i->code,
+		return fmt(b, n, "(%02x) call %s", i->code,
 				call_text(i, cbs, tmp, sizeof(tmp)));
 	if (op == BPF_EXIT)
-		return snprintf(b, n, "(%02x) exit", i->code);
+		return fmt(b, n, "(%02x) exit", i->code);
 	if (op == BPF_JA) {
 		if (cls == BPF_JMP32)
-			return snprintf(b, n, "(%02x) gotol pc%+d", i->code, i->imm);
-		return snprintf(b, n, "(%02x) goto pc%+d", i->code, i->off);
+			return fmt(b, n, "(%02x) gotol pc%+d", i->code, i->imm);
+		return fmt(b, n, "(%02x) goto pc%+d", i->code, i->off);
 	}
 	if (op == BPF_JCOND)
-		return snprintf(b, n, "(%02x) may_goto pc%+d", i->code, i->off);
+		return fmt(b, n, "(%02x) may_goto pc%+d", i->code, i->off);
 	if (BPF_SRC(i->code) == BPF_X)
-		return snprintf(b, n, "(%02x) if %c%d %s %c%d goto pc%+d",
+		return fmt(b, n, "(%02x) if %c%d %s %c%d goto pc%+d",
 				i->code, r, i->dst_reg, jmp_op[op >> 4], r,
 				i->src_reg, i->off);
 	s = imm_text(i, (uint64_t)(int64_t)i->imm, cbs, tmp, sizeof(tmp));
 	if (s)
-		return snprintf(b, n, "(%02x) if %c%d %s %s goto pc%+d", i->code,
+		return fmt(b, n, "(%02x) if %c%d %s %s goto pc%+d", i->code,
 				r, i->dst_reg, jmp_op[op >> 4], s, i->off);
-	return snprintf(b, n, "(%02x) if %c%d %s 0x%x goto pc%+d", i->code, r,
+	return fmt(b, n, "(%02x) if %c%d %s 0x%x goto pc%+d", i->code, r,
 			i->dst_reg, jmp_op[op >> 4], (uint32_t)i->imm, i->off);
 }
 
@@ -342,30 +437,30 @@ int nocsr_insn_snprintf(char *b, size_t n, const struct bpf_insn *i,
 		return print_stx(b, n, i, cbs);
 	case BPF_ST:
 		if (i->code == NOCSR_NOSPEC)
-			return snprintf(b, n, "(%02x) nospec", i->code);
-		return snprintf(b, n, "(%02x) *(%s *)(r%d %s) = %d", i->code,
+			return fmt(b, n, "(%02x) nospec", i->code);
+		return fmt(b, n, "(%02x) *(%s *)(r%d %s) = %d", i->code,
 				SZ(i->code), i->dst_reg,
 				off_text(i, cbs, tmp, sizeof(tmp)), i->imm);
 	case BPF_LDX:
-		return snprintf(b, n, "(%02x) r%d = *(%s *)(r%d %s)", i->code,
+		return fmt(b, n, "(%02x) r%d = *(%s *)(r%d %s)", i->code,
 				i->dst_reg, mode == BPF_MEMSX ?
 				size_sx_name[BPF_SIZE(i->code) >> 3] :
 				SZ(i->code), i->src_reg,
 				off_text(i, cbs, tmp, sizeof(tmp)));
 	case BPF_LD:
 		if (mode == BPF_ABS)
-			return snprintf(b, n, "(%02x) r0 = *(%s *)skb[%d]",
+			return fmt(b, n, "(%02x) r0 = *(%s *)skb[%d]",
 					i->code, SZ(i->code), i->imm);
 		if (mode == BPF_IND)
-			return snprintf(b, n, "(%02x) r0 = *(%s *)skb[r%d + %d]",
+			return fmt(b, n, "(%02x) r0 = *(%s *)skb[r%d + %d]",
 					i->code, SZ(i->code), i->src_reg, i->imm);
 		if (nocsr_insn_is_ldimm64(i)) {
 			v = ((uint64_t)(uint32_t)i[1].imm << 32) | (uint32_t)i->imm;
 			s = imm_text(i, v, cbs, tmp, sizeof(tmp));
 			if (s)
-				return snprintf(b, n, "(%02x) r%d = %s", i->code,
+				return fmt(b, n, "(%02x) r%d = %s", i->code,
 						i->dst_reg, s);
-			return snprintf(b, n, "(%02x) r%d = 0x%llx", i->code,
+			return fmt(b, n, "(%02x) r%d = 0x%llx", i->code,
 					i->dst_reg, (unsigned long long)v);
 		}
 		break;
@@ -373,5 +468,5 @@ int nocsr_insn_snprintf(char *b, size_t n, const struct bpf_insn *i,
 	case BPF_JMP32:
 		return print_jmp(b, n, i, cbs);
 	}
-	return snprintf(b, n, "(%02x) BUG_%02x", i->code, i->code);
+	return fmt(b, n, "(%02x) BUG_%02x", i->code, i->code);
 }

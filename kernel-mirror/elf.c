@@ -108,27 +108,37 @@ static int fail(struct loader *l, const char *fmt, ...)
 	return -EINVAL;
 }
 
+#define STR_CHUNK	4096
+
+/* A copy of s that lives as long as obj: one allocation per chunk, not per string. */
 const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
 {
-	char **n;
-	char *d;
+	size_t len, size;
+	char **n, *d;
 
 	if (!s)
 		return NULL;
-	if (obj->str_cnt == obj->str_cap) {
-		size_t cap = obj->str_cap ? 2 * obj->str_cap : 64;
+	len = strlen(s) + 1;
+	if (len > obj->str_free) {
+		if (obj->str_cnt == obj->str_cap) {
+			size_t cap = obj->str_cap ? 2 * obj->str_cap : 16;
 
-		n = realloc(obj->strs, cap * sizeof(*n));
-		if (!n)
+			n = realloc(obj->strs, cap * sizeof(*n));
+			if (!n)
+				return NULL;
+			obj->strs = n;
+			obj->str_cap = cap;
+		}
+		size = len > STR_CHUNK ? len : STR_CHUNK;
+		d = malloc(size);
+		if (!d)
 			return NULL;
-		obj->strs = n;
-		obj->str_cap = cap;
+		obj->strs[obj->str_cnt++] = d;
+		obj->str_free = size;
 	}
-	d = strdup(s);
-	if (!d)
-		return NULL;
-	obj->strs[obj->str_cnt++] = d;
-	return d;
+	/* chunks fill from the end down */
+	obj->str_free -= len;
+	return memcpy(obj->strs[obj->str_cnt - 1] + obj->str_free, s, len);
 }
 
 static bool is_map_sec(const char *n)
@@ -509,7 +519,7 @@ static void read_maps(struct loader *l)
 		if (!def || !btf_is_struct(def))
 			continue;
 		map = &l->obj->maps[l->obj->map_cnt++];
-		map->name = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, var->name_off));
+		map->name = btf__name_by_offset(l->btf, var->name_off);
 		for (k = 0, m = btf_members(def); k < btf_vlen(def); k++, m++) {
 			const char *mn = btf__name_by_offset(l->btf, m->name_off);
 			const struct btf_type *pt;
@@ -600,8 +610,8 @@ static int append(struct loader *l, struct func *f)
 		if (at < f->off || at >= f->off + f->cnt)
 			continue;
 		m = &l->meta[l->cnt + at - f->off];
-		m->file = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, r[1]));
-		m->source = nocsr_obj_strdup(l->obj, btf__name_by_offset(l->btf, r[2]));
+		m->file = btf__name_by_offset(l->btf, r[1]);
+		m->source = btf__name_by_offset(l->btf, r[2]);
 		m->line = r[3] >> 10;
 	}
 	for (i = 1; i < f->cnt; i++) {
@@ -794,7 +804,6 @@ static void loader_free(struct loader *l)
 			free(l->secs[i].rels);
 	free(l->secs);
 	free(l->funcs);
-	btf__free(l->btf);
 	if (l->elf)
 		elf_end(l->elf);
 	if (l->fd >= 0)
@@ -869,6 +878,8 @@ static int open_common(const char *name, int fd, const void *buf, size_t size,
 		err = fail(&l, "not an ELF file (%s)", elf_errmsg(-1));
 	else
 		err = open_elf(&l);
+	/* line info and map names point into it */
+	l.obj->btf = l.btf;
 	loader_free(&l);
 	if (err) {
 		nocsr_obj__close(l.obj);
@@ -878,9 +889,50 @@ static int open_common(const char *name, int fd, const void *buf, size_t size,
 	return 0;
 }
 
+/*
+ * The whole of a regular file in a new buffer, or NULL.  Not for a file
+ * shorter than an ELF header: libelf reading the descriptor makes a handle
+ * of kind "none" for a cut header (our "truncated ELF header"), its memory
+ * form refuses the bytes outright.
+ */
+static void *read_file(int fd, size_t *size)
+{
+	struct stat st;
+	size_t got = 0;
+	char *buf;
+	ssize_t n;
+
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) ||
+	    st.st_size < (off_t)sizeof(Elf64_Ehdr))
+		return NULL;
+	buf = malloc((size_t)st.st_size);
+	while (buf && got < (size_t)st.st_size) {
+		n = read(fd, buf + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	if (buf && got == (size_t)st.st_size) {
+		*size = got;
+		return buf;
+	}
+	free(buf);
+	return NULL;
+}
+
+/*
+ * A regular file is read in one go and parsed from memory: libelf reading
+ * the descriptor itself makes three more system calls, and on a small
+ * object those cost more than the analysis.  Anything else (a directory,
+ * a device, an unreadable file) still goes to libelf for its message.
+ */
 int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+	size_t size;
+	void *buf;
 
 	*objp = NULL;
 	if (fd < 0) {
@@ -888,7 +940,14 @@ int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
 		pr_warn("%s: %s\n", path, strerror(errno));
 		return err;
 	}
-	return open_common(path, fd, NULL, 0, objp);
+	buf = read_file(fd, &size);
+	if (!buf)
+		return open_common(path, fd, NULL, 0, objp);
+	close(fd);
+	/* nothing of the object points into the file's bytes */
+	err = open_common(path, -1, buf, size, objp);
+	free(buf);
+	return err;
 }
 
 int nocsr_obj__open_mem(const void *buf, size_t size, const char *name,
@@ -953,6 +1012,7 @@ void nocsr_obj__close(struct nocsr_obj *obj)
 	for (i = 0; i < obj->str_cnt; i++)
 		free(obj->strs[i]);
 	free(obj->strs);
+	btf__free(obj->btf);
 	free(obj->maps);
 	free(obj->progs);
 	free(obj->path);

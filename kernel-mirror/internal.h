@@ -121,9 +121,14 @@ struct nocsr_obj {
 	size_t prog_cnt;
 	bool keep_ctx;		/* nocsr_obj__set_convert_ctx(obj, false) */
 	unsigned int nr_cpus;	/* nocsr_obj__set_nr_cpus(), 0: unknown */
-	/* strings the programs point into (names, line info) */
+	/*
+	 * Strings the programs point into: names are copied into chunks
+	 * (strs, the last one with str_free bytes left), line info and map
+	 * names point into the object's BTF, kept until close.
+	 */
 	char **strs;
-	size_t str_cnt, str_cap;
+	size_t str_cnt, str_cap, str_free;
+	struct btf *btf;
 };
 
 const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s);

@@ -16,16 +16,19 @@
 #include "internal.h"
 
 static struct btf *vmlinux;
-static bool vmlinux_tried;
+static bool vmlinux_tried, vmlinux_explicit;
 
 struct btf *nocsr_vmlinux_btf(bool *explicit)
 {
-	const char *path = getenv("NOCSR_VMLINUX");
+	const char *path;
 
-	*explicit = path && strcmp(path, "none");
-	if (vmlinux_tried)
+	if (vmlinux_tried) {
+		*explicit = vmlinux_explicit;
 		return vmlinux;
+	}
 	vmlinux_tried = true;
+	path = getenv("NOCSR_VMLINUX");
+	*explicit = vmlinux_explicit = path && strcmp(path, "none");
 	if (!path)
 		path = "/sys/kernel/btf/vmlinux";
 	if (!strcmp(path, "none") || access(path, R_OK))
@@ -36,15 +39,55 @@ struct btf *nocsr_vmlinux_btf(bool *explicit)
 	return vmlinux;
 }
 
+/*
+ * btf__find_by_name_kind() walks every type: vmlinux has over 100k, and a
+ * process (the bench harness, stats over many objects) asks for the same
+ * few kfuncs again and again.  Names and answers are kept for the process.
+ */
+static struct kf_cache {
+	char *name;
+	int id;
+} *kf_cache;
+static size_t kf_cache_cnt, kf_cache_cap;
+
+static int vmlinux_func_id(const struct btf *btf, const char *name)
+{
+	struct kf_cache *c;
+	size_t i;
+	int id;
+
+	for (i = 0; i < kf_cache_cnt; i++)
+		if (!strcmp(kf_cache[i].name, name))
+			return kf_cache[i].id;
+	id = btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
+	if (kf_cache_cnt == kf_cache_cap) {
+		size_t cap = kf_cache_cap ? 2 * kf_cache_cap : 16;
+
+		c = realloc(kf_cache, cap * sizeof(*c));
+		if (!c)
+			return id;
+		kf_cache = c;
+		kf_cache_cap = cap;
+	}
+	c = &kf_cache[kf_cache_cnt];
+	c->name = strdup(name);
+	if (c->name) {
+		c->id = id;
+		kf_cache_cnt++;
+	}
+	return id;
+}
+
 static bool from_btf(const struct btf *btf, const char *name,
-		     struct insn_meta *m, bool set_id)
+		     struct insn_meta *m, bool is_vmlinux)
 {
 	const struct btf_type *t;
 	int id;
 
 	if (!btf)
 		return false;
-	id = btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
+	id = is_vmlinux ? vmlinux_func_id(btf, name) :
+			  btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
 	if (id <= 0)
 		return false;
 	t = btf__type_by_id(btf, id);
@@ -56,7 +99,7 @@ static bool from_btf(const struct btf *btf, const char *name,
 	m->kf_known = true;
 	m->kf_nargs = btf_vlen(t);
 	m->kf_void = t->type == 0;
-	if (set_id)
+	if (is_vmlinux)
 		m->kf_btf_id = id;
 	return true;
 }
