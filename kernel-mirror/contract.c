@@ -102,12 +102,28 @@ struct st {
 };
 
 /*
- * Block entry states are stored cut after their last used slot (most
- * programs use a few of the 64), in chunks freed together: a full
- * struct st per block made the walk copy, join and keep 1.8 kB per block.
+ * Block entry states are stored as ids of interned values, cut after
+ * their last used slot (most programs use a few of the 64), in chunks
+ * freed together.  Neighbouring blocks hold mostly the same values (the
+ * ctx and frame pointers, spilled loop counters shared by every loop):
+ * 40-byte values copied into every block made a million-insn program
+ * write 150 MB of states, and equal ids make most joins a compare.
+ * Id 0 is the uninitialised value (its other fields are never read).
  */
-#define ST_SIZE(n)	(offsetof(struct st, slot) + (size_t)(n) * sizeof(struct val))
+struct sst {
+	int nslot;
+	uint32_t id[];		/* 11 registers, then slots */
+};
+
+#define SST_SIZE(n)	(offsetof(struct sst, id) + (11 + (size_t)(n)) * sizeof(uint32_t))
 #define ARENA_CHUNK	((size_t)1 << 20)
+
+struct vtab {
+	struct val *v;		/* by id */
+	size_t cnt, cap;
+	uint32_t *hash;		/* open addressing: id + 1, 0 empty */
+	size_t hmask;
+};
 
 struct arena {
 	struct arena *next;
@@ -120,7 +136,8 @@ struct vctx {
 	int *leader;		/* insn -> block index or -1 */
 	size_t nblocks;
 	size_t *bstart;
-	struct st **bstate;	/* NULL: not reached yet */
+	struct sst **bstate;	/* NULL: not reached yet */
+	struct vtab vt;
 	uint8_t *bcap;		/* slots room in bstate[b] */
 	struct arena *arena;
 	unsigned int *visits;
@@ -255,21 +272,6 @@ static bool join_val(struct val *a, const struct val *b, size_t hops)
 	return ch;
 }
 
-/* a has room for b->nslot slots */
-static bool join_state(struct st *a, const struct st *b, size_t hops)
-{
-	bool ch = false;
-	int i;
-
-	for (i = 0; i < 11; i++)
-		ch |= join_val(&a->r[i], &b->r[i], hops);
-	for (i = 0; i < b->nslot; i++)
-		ch |= join_val(&a->slot[i], &b->slot[i], hops);
-	if (a->nslot < b->nslot)
-		a->nslot = b->nslot;
-	return ch;
-}
-
 static void *arena_alloc(struct vctx *c, size_t size)
 {
 	struct arena *a = c->arena;
@@ -287,31 +289,136 @@ static void *arena_alloc(struct vctx *c, size_t size)
 	return a->mem + a->used - size;
 }
 
-/* A stored copy of s with room for at least cap slots. */
-static struct st *st_store(struct vctx *c, size_t b, const struct st *s, int cap)
+static uint64_t val_hash(const struct val *v)
 {
-	struct st *d;
+	uint64_t h = ((uint64_t)v->t << 16 | (uint16_t)v->frame) * 0x9e3779b97f4a7c15ULL;
+
+	h = (h ^ (uint64_t)v->lo) * 0xbf58476d1ce4e5b9ULL;
+	h = (h ^ (uint64_t)v->hi) * 0x94d049bb133111ebULL;
+	h = (h ^ v->tv) * 0x9e3779b97f4a7c15ULL;
+	h = (h ^ v->tm) * 0xbf58476d1ce4e5b9ULL;
+	return h ^ h >> 31;
+}
+
+static int vt_grow(struct vtab *t)
+{
+	size_t hcap = t->hmask ? 2 * (t->hmask + 1) : 1024, i, j;
+	uint32_t *h = calloc(hcap, sizeof(*h));
+
+	if (!h)
+		return -ENOMEM;
+	for (i = 1; i < t->cnt; i++) {
+		for (j = val_hash(&t->v[i]) & (hcap - 1); h[j]; j = (j + 1) & (hcap - 1))
+			;
+		h[j] = (uint32_t)i + 1;
+	}
+	free(t->hash);
+	t->hash = h;
+	t->hmask = hcap - 1;
+	return 0;
+}
+
+/* The id of v (0 for uninitialised, UINT32_MAX without memory). */
+static uint32_t intern(struct vtab *t, const struct val *v)
+{
+	size_t j;
+
+	if (v->t == T_UNINIT)
+		return 0;
+	if (2 * t->cnt >= t->hmask && vt_grow(t))
+		return UINT32_MAX;
+	for (j = val_hash(v) & t->hmask; t->hash[j]; j = (j + 1) & t->hmask)
+		if (val_eq(&t->v[t->hash[j] - 1], v))
+			return t->hash[j] - 1;
+	if (t->cnt == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 1024;
+		struct val *n = cap < UINT32_MAX ? realloc(t->v, cap * sizeof(*n)) : NULL;
+
+		if (!n)
+			return UINT32_MAX;
+		t->v = n;
+		t->cap = cap;
+	}
+	t->v[t->cnt] = *v;
+	t->hash[j] = (uint32_t)t->cnt + 1;
+	return (uint32_t)t->cnt++;
+}
+
+/*
+ * Store s as block b's state with room for at least cap slots (s may be
+ * b's current state, to grow it); false without memory.
+ */
+static bool st_store(struct vctx *c, size_t b, const struct st *s, int cap)
+{
+	struct sst *d;
 	int k;
 
 	cap = (cap + 3) & ~3;
-	d = arena_alloc(c, ST_SIZE(cap));
+	d = arena_alloc(c, SST_SIZE(cap));
 	if (!d)
-		return NULL;
-	memcpy(d, s, ST_SIZE(s->nslot));
-	for (k = s->nslot; k < cap; k++)
-		d->slot[k].t = T_UNINIT;
+		return false;
+	d->nslot = s->nslot;
+	for (k = 0; k < 11; k++)
+		d->id[k] = intern(&c->vt, &s->r[k]);
+	for (k = 0; k < cap; k++)
+		d->id[11 + k] = k < s->nslot ? intern(&c->vt, &s->slot[k]) : 0;
+	for (k = 0; k < 11 + cap; k++)
+		if (d->id[k] == UINT32_MAX)
+			return false;
 	c->bstate[b] = d;
 	c->bcap[b] = (uint8_t)cap;
-	return d;
+	return true;
 }
 
-static void st_load(struct st *d, const struct st *s)
+static void st_load(const struct vctx *c, struct st *d, const struct sst *s)
 {
+	const struct val *v = c->vt.v;
 	int k;
 
-	memcpy(d, s, ST_SIZE(s->nslot));
-	for (k = s->nslot; k < SLOTS; k++)
+	d->nslot = s->nslot;
+	for (k = 0; k < 11; k++)
+		d->r[k] = v[s->id[k]];
+	for (k = 0; k < s->nslot; k++)
+		d->slot[k] = v[s->id[11 + k]];
+	for (; k < SLOTS; k++)
 		d->slot[k].t = T_UNINIT;
+}
+
+/* Join b into the stored value *id; whether it changed. */
+static bool join_id(struct vctx *c, uint32_t *id, const struct val *b, size_t hops)
+{
+	const struct val *o = &c->vt.v[*id];
+	struct val a;
+	uint32_t n;
+
+	/* joining an equal value changes nothing (a scalar's tv has no bits of tm) */
+	if (b->t == T_UNINIT ||
+	    (val_eq(o, b) && (o->t != T_SCALAR || !(o->tv & o->tm))))
+		return false;
+	a = *o;
+	if (!join_val(&a, b, hops))
+		return false;
+	n = intern(&c->vt, &a);
+	if (n == UINT32_MAX)
+		c->nomem = true;
+	else
+		*id = n;
+	return true;
+}
+
+/* a has room for b->nslot slots */
+static bool join_state(struct vctx *c, struct sst *a, const struct st *b, size_t hops)
+{
+	bool ch = false;
+	int i;
+
+	for (i = 0; i < 11; i++)
+		ch |= join_id(c, &a->id[i], &b->r[i], hops);
+	for (i = 0; i < b->nslot; i++)
+		ch |= join_id(c, &a->id[11 + i], &b->slot[i], hops);
+	if (a->nslot < b->nslot)
+		a->nslot = b->nslot;
+	return ch;
 }
 
 /* Thresholds a bound of block b skips when it grows again (0: no widening). */
@@ -336,9 +443,9 @@ static void push(struct vctx *c, size_t b)
 static void flow_to(struct vctx *c, size_t insn, const struct st *s)
 {
 	size_t b = (size_t)c->leader[insn];
-	struct st *a = c->bstate[b];
+	struct st old;
 
-	if (!a) {
+	if (!c->bstate[b]) {
 		if (st_store(c, b, s, s->nslot))
 			push(c, b);
 		else
@@ -346,13 +453,13 @@ static void flow_to(struct vctx *c, size_t insn, const struct st *s)
 		return;
 	}
 	if (s->nslot > c->bcap[b]) {
-		a = st_store(c, b, a, s->nslot);
-		if (!a) {
+		st_load(c, &old, c->bstate[b]);
+		if (!st_store(c, b, &old, s->nslot)) {
 			c->nomem = true;
 			return;
 		}
 	}
-	if (join_state(a, s, widen_hops(c, b)))
+	if (join_state(c, c->bstate[b], s, widen_hops(c, b)))
 		push(c, b);
 }
 
@@ -1243,7 +1350,7 @@ static void run_block(struct vctx *c, size_t b)
 	struct st s;
 	int cur = p->aux[i].subprog;
 
-	st_load(&s, c->bstate[b]);
+	st_load(c, &s, c->bstate[b]);
 	for (;;) {
 		const struct bpf_insn *insn = &p->insns[i];
 		uint8_t cls = BPF_CLASS(insn->code), mode = BPF_MODE(insn->code);
@@ -1535,6 +1642,12 @@ int nocsr_verify(struct nocsr_prog *p)
 			c.leader[i] = (int)c.nblocks;
 			c.bstart[c.nblocks++] = i;
 		}
+	c.vt.v = malloc(1024 * sizeof(*c.vt.v));
+	if (!c.vt.v || vt_grow(&c.vt))
+		goto out;
+	c.vt.v[0] = (struct val){ .t = T_UNINIT };
+	c.vt.cnt = 1;
+	c.vt.cap = 1024;
 	{
 		struct st e;
 		memset(&e, 0, sizeof(e));
@@ -1571,6 +1684,8 @@ out:
 	free(c.bstart);
 	free(c.bstate);
 	free(c.bcap);
+	free(c.vt.v);
+	free(c.vt.hash);
 	while (c.arena) {
 		struct arena *a = c.arena;
 
