@@ -8,9 +8,17 @@
  * dead-code passes) and each subprogram's stack depth.
  *
  * The kernel explores paths one by one; this pass is a forward dataflow
- * over basic blocks with one joined state per block entry, which keeps it
- * linear.  Approximations, each chosen so that every program of our corpus
- * gets the kernel's answer:
+ * over basic blocks with one joined state per block entry and set of
+ * constants the state holds (see struct part), which walks each iteration
+ * of a counted loop as the kernel does and stays linear.  Approximations,
+ * each chosen so that every program of our corpus gets the kernel's
+ * answer:
+ *  - Paths that reach a block with the same constants are joined: the
+ *    kernel keeps the ranges of each path apart (two paths adding
+ *    different ranges to one sum).  Partitions beyond one per block stop
+ *    after a million instructions' worth (the kernel's complexity limit,
+ *    which it counts differently); past that, a block's newest partition
+ *    takes every state.
  *  - A register holds an uninitialised value, a scalar with a signed range,
  *    a stack pointer (owning frame + offset range), a function reference,
  *    or another pointer (ctx, a known map, trusted non-NULL, maybe-NULL,
@@ -25,9 +33,10 @@
  *    ADD/SUB; the two are synced after every step the way reg_bounds_sync()
  *    does for non-negative ranges.  The tnum decides JEQ/JNE/JSET and
  *    unsigned/signed compares against constants (is_branch_taken()).
- *    After 16 visits of a block, a growing bound jumps to the next constant
- *    the program compares against, then to infinity (the verifier instead
- *    walks every iteration of a bounded loop); after 4 such jumps it skips
+ *    After 16 visits of a partition (a loop whose counter is no constant,
+ *    or one of more iterations than partitions), a growing bound jumps to
+ *    the next constant the program compares against, then to infinity
+ *    (the verifier instead walks every iteration); after 4 such jumps it skips
  *    2, 4, 8, ... constants at a time, so a loop can end up with a larger
  *    bound than its own limit when many other constants lie below it.
  *    Branches the kernel decides from linked scalar ids, or from tnums
@@ -115,6 +124,34 @@ struct sst {
 	uint32_t id[];		/* 11 registers, then slots */
 };
 
+/*
+ * A block keeps one entry state per partition: per set of constants its
+ * states hold (scalar registers and slots whose range is one value).  The
+ * verifier walks each iteration of a counted loop, where the counter is a
+ * different constant every time, and each path of a diamond that sets a
+ * flag; one state per block joined the iterations, so the kernel knew
+ * bounds this walk did not (a sum over a loop, a flag tested later).
+ * States of one partition are joined.  Partitions beyond a block's first
+ * are paid for with the instructions of their block, a million in all:
+ * the verifier's own limit (BPF_COMPLEXITY_LIMIT_INSNS), so the walk
+ * stays linear.  Past that, a block's newest partition becomes its
+ * catch-all and takes states of every key (a loop whose counter is no
+ * constant is joined from there on, and widened).
+ */
+#define NO_PART		UINT32_MAX
+#define PART_BUDGET	1000000
+
+struct part {
+	struct sst *st;
+	uint64_t key;		/* hash of the state's constants */
+	uint32_t next;		/* the block's next partition, NO_PART */
+	uint32_t block;
+	unsigned int visits;
+	uint8_t cap;		/* slots room in st */
+	bool inwork;
+	bool any;		/* catch-all: states of every key */
+};
+
 #define SST_SIZE(n)	(offsetof(struct sst, id) + (11 + (size_t)(n)) * sizeof(uint32_t))
 #define ARENA_CHUNK	((size_t)1 << 20)
 
@@ -136,13 +173,17 @@ struct vctx {
 	int *leader;		/* insn -> block index or -1 */
 	size_t nblocks;
 	size_t *bstart;
-	struct sst **bstate;	/* NULL: not reached yet */
+	uint32_t *bpart;	/* first partition of a block, NO_PART: not reached */
+	uint32_t *bany;		/* a block's catch-all partition, NO_PART: none */
+	uint32_t *bnpart;	/* partitions of a block, its catch-all included */
+	struct part *part;
+	size_t npart, part_cap;
+	size_t part_budget;	/* insns left for partitions beyond a block's first */
+	uint32_t *phash;	/* open addressing: partition + 1, 0 empty */
+	size_t pmask, nindexed;
 	struct vtab vt;
-	uint8_t *bcap;		/* slots room in bstate[b] */
 	struct arena *arena;
-	unsigned int *visits;
-	size_t *work;
-	bool *inwork;
+	uint32_t *work;		/* partitions to run, room for part_cap */
 	size_t nwork;
 	bool nomem;
 	bool *has_pattern;	/* per subprog */
@@ -345,10 +386,10 @@ static uint32_t intern(struct vtab *t, const struct val *v)
 }
 
 /*
- * Store s as block b's state with room for at least cap slots (s may be
- * b's current state, to grow it); false without memory.
+ * Store s as partition pa's state with room for at least cap slots (s may
+ * be pa's current state, to grow it); false without memory.
  */
-static bool st_store(struct vctx *c, size_t b, const struct st *s, int cap)
+static bool st_store(struct vctx *c, struct part *pa, const struct st *s, int cap)
 {
 	struct sst *d;
 	int k;
@@ -365,8 +406,8 @@ static bool st_store(struct vctx *c, size_t b, const struct st *s, int cap)
 	for (k = 0; k < 11 + cap; k++)
 		if (d->id[k] == UINT32_MAX)
 			return false;
-	c->bstate[b] = d;
-	c->bcap[b] = (uint8_t)cap;
+	pa->st = d;
+	pa->cap = (uint8_t)cap;
 	return true;
 }
 
@@ -421,10 +462,10 @@ static bool join_state(struct vctx *c, struct sst *a, const struct st *b, size_t
 	return ch;
 }
 
-/* Thresholds a bound of block b skips when it grows again (0: no widening). */
-static size_t widen_hops(const struct vctx *c, size_t b)
+/* Thresholds a bound of partition pa skips when it grows again (0: no widening). */
+static size_t widen_hops(const struct part *pa)
 {
-	unsigned int w = c->visits[b] > WIDEN_AFTER ? c->visits[b] - WIDEN_AFTER : 0;
+	unsigned int w = pa->visits > WIDEN_AFTER ? pa->visits - WIDEN_AFTER : 0;
 	unsigned int shift = w ? (w - 1) / WIDEN_STEPS : 0;
 
 	if (!w)
@@ -432,35 +473,179 @@ static size_t widen_hops(const struct vctx *c, size_t b)
 	return (size_t)1 << (shift < 40 ? shift : 40);
 }
 
-static void push(struct vctx *c, size_t b)
+static void push(struct vctx *c, uint32_t pi)
 {
-	if (c->inwork[b])
+	if (c->part[pi].inwork)
 		return;
-	c->inwork[b] = true;
-	c->work[c->nwork++] = b;
+	c->part[pi].inwork = true;
+	c->work[c->nwork++] = pi;
+}
+
+/* The partition key: which registers and slots hold which constant. */
+static uint64_t key_of(const struct st *s)
+{
+	uint64_t h = 0;
+	int k;
+
+	for (k = 0; k < 10 + s->nslot; k++) {
+		const struct val *v = k < 10 ? &s->r[k] : &s->slot[k - 10];
+
+		if (is_const(v))
+			h = (h ^ ((uint64_t)v->lo + (uint64_t)k * 0x9e3779b97f4a7c15ULL)) *
+			    0xbf58476d1ce4e5b9ULL;
+	}
+	return h ^ h >> 29;
+}
+
+static uint64_t part_hash(size_t b, uint64_t key)
+{
+	uint64_t h = (key ^ b) * 0x9e3779b97f4a7c15ULL;
+
+	return h ^ h >> 32;
+}
+
+static void part_insert(const struct vctx *c, uint32_t *h, size_t mask, uint32_t pi)
+{
+	size_t j;
+
+	for (j = part_hash(c->part[pi].block, c->part[pi].key) & mask; h[j]; j = (j + 1) & mask)
+		;
+	h[j] = pi + 1;
+}
+
+/*
+ * Index partitions by (block, key) once a block has several: a loop head
+ * has one per iteration.
+ */
+static int part_index(struct vctx *c, uint32_t pi)
+{
+	size_t cap = c->pmask ? 2 * (c->pmask + 1) : 1024, j;
+	uint32_t *h;
+
+	if (2 * ++c->nindexed >= c->pmask) {
+		h = calloc(cap, sizeof(*h));
+		if (!h)
+			return -ENOMEM;
+		for (j = 0; j < (c->phash ? c->pmask + 1 : 0); j++)
+			if (c->phash[j])
+				part_insert(c, h, cap - 1, c->phash[j] - 1);
+		free(c->phash);
+		c->phash = h;
+		c->pmask = cap - 1;
+	}
+	part_insert(c, c->phash, c->pmask, pi);
+	return 0;
+}
+
+/*
+ * Keys are compared by their 64-bit hash alone: a collision would join two
+ * partitions, as the walk joins any states of a catch-all, never more.
+ */
+static bool part_takes(const struct vctx *c, uint32_t pi, size_t b, uint64_t key)
+{
+	const struct part *pa = &c->part[pi];
+
+	return pa->block == b && !pa->any && pa->key == key;
+}
+
+/* Block b's partition for s other than its catch-all, NO_PART if none yet. */
+static uint32_t part_find(const struct vctx *c, size_t b, uint64_t key)
+{
+	size_t j;
+
+	/* most blocks have one partition: no hash lookup */
+	if (c->bpart[b] == NO_PART || part_takes(c, c->bpart[b], b, key))
+		return c->bpart[b];
+	if (c->bnpart[b] == 1)
+		return NO_PART;
+	for (j = part_hash(b, key) & c->pmask; c->phash[j]; j = (j + 1) & c->pmask)
+		if (part_takes(c, c->phash[j] - 1, b, key))
+			return c->phash[j] - 1;
+	return NO_PART;
+}
+
+/* A new partition of block b, NO_PART without memory. */
+static uint32_t new_part(struct vctx *c, size_t b, uint64_t key)
+{
+	struct part *pa;
+
+	if (c->npart == c->part_cap) {
+		size_t n = 2 * c->part_cap;
+		struct part *np = realloc(c->part, n * sizeof(*np));
+		uint32_t *nw = np ? realloc(c->work, n * sizeof(*nw)) : NULL;
+
+		if (np)
+			c->part = np;
+		if (!nw)
+			return NO_PART;
+		c->work = nw;
+		c->part_cap = n;
+	}
+	pa = &c->part[c->npart];
+	*pa = (struct part){ .key = key, .next = c->bpart[b], .block = (uint32_t)b };
+	/* a block's only partition is found without the index */
+	if (c->bnpart[b] && ((c->bnpart[b] == 1 && part_index(c, c->bpart[b])) ||
+			     part_index(c, (uint32_t)c->npart)))
+		return NO_PART;
+	c->bpart[b] = (uint32_t)c->npart;
+	c->bnpart[b]++;
+	return (uint32_t)c->npart++;
+}
+
+static size_t block_len(const struct vctx *c, size_t b)
+{
+	return (b + 1 < c->nblocks ? c->bstart[b + 1] : c->p->insn_cnt) - c->bstart[b];
+}
+
+/* The partition of block b that takes s; NO_PART without memory. */
+static uint32_t part_for(struct vctx *c, size_t b, const struct st *s)
+{
+	uint64_t key = key_of(s);
+	uint32_t pi = part_find(c, b, key);
+
+	if (pi != NO_PART)
+		return pi;
+	if (!c->bnpart[b] || c->part_budget >= block_len(c, b)) {
+		c->part_budget -= c->bnpart[b] ? block_len(c, b) : 0;
+		return new_part(c, b, key);
+	}
+	if (c->bany[b] == NO_PART) {
+		/* out of partitions: the newest one takes every key from now on */
+		c->bany[b] = c->bpart[b];
+		c->part[c->bany[b]].any = true;
+	}
+	return c->bany[b];
 }
 
 static void flow_to(struct vctx *c, size_t insn, const struct st *s)
 {
 	size_t b = (size_t)c->leader[insn];
+	uint32_t pi;
+	struct part *pa;
 	struct st old;
 
-	if (!c->bstate[b]) {
-		if (st_store(c, b, s, s->nslot))
-			push(c, b);
+	pi = part_for(c, b, s);
+	if (pi == NO_PART) {
+		c->nomem = true;
+		return;
+	}
+	pa = &c->part[pi];
+	if (!pa->st) {
+		if (st_store(c, pa, s, s->nslot))
+			push(c, pi);
 		else
 			c->nomem = true;
 		return;
 	}
-	if (s->nslot > c->bcap[b]) {
-		st_load(c, &old, c->bstate[b]);
-		if (!st_store(c, b, &old, s->nslot)) {
+	if (s->nslot > pa->cap) {
+		st_load(c, &old, pa->st);
+		if (!st_store(c, pa, &old, s->nslot)) {
 			c->nomem = true;
 			return;
 		}
 	}
-	if (join_state(c, c->bstate[b], s, widen_hops(c, b)))
-		push(c, b);
+	if (join_state(c, pa->st, s, widen_hops(pa)))
+		push(c, pi);
 }
 
 static void fmt_off(char *buf, size_t len, int64_t off)
@@ -1226,10 +1411,13 @@ static void returned(struct vctx *c, int callee, const struct val *r0)
 	if (!join_val(&c->ret[callee], r0, 0))
 		return;
 	for (k = 0; k < c->ncalls; k++) {
-		size_t i = c->calls[k], b = block_of(c, i);
+		size_t i = c->calls[k];
+		uint32_t pi;
 
-		if (p->aux[i + p->insns[i].imm + 1].subprog == callee && c->bstate[b])
-			push(c, b);
+		if (p->aux[i + p->insns[i].imm + 1].subprog != callee)
+			continue;
+		for (pi = c->bpart[block_of(c, i)]; pi != NO_PART; pi = c->part[pi].next)
+			push(c, pi);
 	}
 }
 
@@ -1343,14 +1531,14 @@ static bool ctx_packet_field(const struct bpf_insn *insn)
 	       (insn->off == 76 || insn->off == 140);
 }
 
-static void run_block(struct vctx *c, size_t b)
+static void run_part(struct vctx *c, const struct part *pa)
 {
 	struct nocsr_prog *p = c->p;
-	size_t i = c->bstart[b];
+	size_t i = c->bstart[pa->block];
 	struct st s;
 	int cur = p->aux[i].subprog;
 
-	st_load(c, &s, c->bstate[b]);
+	st_load(c, &s, pa->st);
 	for (;;) {
 		const struct bpf_insn *insn = &p->insns[i];
 		uint8_t cls = BPF_CLASS(insn->code), mode = BPF_MODE(insn->code);
@@ -1619,15 +1807,19 @@ int nocsr_verify(struct nocsr_prog *p)
 		if (c.leader[i] >= 0)
 			c.nblocks++;
 	c.bstart = malloc(c.nblocks * sizeof(*c.bstart));
-	c.bstate = calloc(c.nblocks, sizeof(*c.bstate));
-	c.bcap = malloc(c.nblocks * sizeof(*c.bcap));
-	c.visits = calloc(c.nblocks, sizeof(*c.visits));
-	c.work = malloc(c.nblocks * sizeof(*c.work));
-	c.inwork = calloc(c.nblocks, sizeof(*c.inwork));
+	c.bpart = malloc(c.nblocks * sizeof(*c.bpart));
+	c.bany = malloc(c.nblocks * sizeof(*c.bany));
+	c.bnpart = calloc(c.nblocks, sizeof(*c.bnpart));
+	c.part_cap = c.nblocks + 16;
+	c.part_budget = PART_BUDGET;
+	c.part = malloc(c.part_cap * sizeof(*c.part));
+	c.work = malloc(c.part_cap * sizeof(*c.work));
 	c.calls = malloc((c.ncalls ? c.ncalls : 1) * sizeof(*c.calls));
-	if (!c.bstart || !c.bstate || !c.bcap || !c.visits || !c.work || !c.inwork ||
+	if (!c.bstart || !c.bpart || !c.bany || !c.bnpart || !c.part || !c.work ||
 	    !c.calls)
 		goto out;
+	for (i = 0; i < c.nblocks; i++)
+		c.bpart[i] = c.bany[i] = NO_PART;
 	c.ncalls = 0;
 	for (i = 0; i < n; i++) {
 		if (p->insns[i].code == (BPF_JMP | BPF_CALL) &&
@@ -1656,11 +1848,11 @@ int nocsr_verify(struct nocsr_prog *p)
 		flow_to(&c, 0, &e);
 	}
 	while (c.nwork) {
-		size_t b = c.work[--c.nwork];
+		struct part *pa = &c.part[c.work[--c.nwork]];
 
-		c.inwork[b] = false;
-		c.visits[b]++;
-		run_block(&c, b);
+		pa->inwork = false;
+		pa->visits++;
+		run_part(&c, pa);
 	}
 	if (c.nomem) {
 		err = -ENOMEM;
@@ -1682,8 +1874,11 @@ out:
 	free(c.has_pattern);
 	free(c.broken_at);
 	free(c.bstart);
-	free(c.bstate);
-	free(c.bcap);
+	free(c.bpart);
+	free(c.bany);
+	free(c.bnpart);
+	free(c.part);
+	free(c.phash);
 	free(c.vt.v);
 	free(c.vt.hash);
 	while (c.arena) {
@@ -1692,9 +1887,7 @@ out:
 		c.arena = a->next;
 		free(a);
 	}
-	free(c.visits);
 	free(c.work);
-	free(c.inwork);
 	free(c.ret);
 	free(c.calls);
 	return err;

@@ -3,8 +3,8 @@
 // Found by make conformance (seed 10000, gen_c_10000_1357): the verifier
 // walks each iteration of a bounded loop, so after three iterations of
 // sum += i + (x & 1) it knows sum is 3..6 and drops the branch on bit 3.
-// The mirror joins the iterations at the loop head (a known
-// approximation, kernel-mirror/contract.c): it keeps the branch.
+// The mirror joined the iterations at the loop head and kept the branch;
+// it now keeps a state per loop counter value (kernel-mirror/contract.c).
 #include "nocsr_test.h"
 
 SEC("raw_tp/sys_enter")
