@@ -31,6 +31,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
+#include "file.h"
 #include "internal.h"
 
 #ifndef EM_BPF
@@ -890,49 +891,20 @@ static int open_common(const char *name, int fd, const void *buf, size_t size,
 }
 
 /*
- * The whole of a regular file in a new buffer, or NULL.  Not for a file
- * shorter than an ELF header: libelf reading the descriptor makes a handle
- * of kind "none" for a cut header (our "truncated ELF header"), its memory
- * form refuses the bytes outright.
- */
-static void *read_file(int fd, size_t *size)
-{
-	struct stat st;
-	size_t got = 0;
-	char *buf;
-	ssize_t n;
-
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode) ||
-	    st.st_size < (off_t)sizeof(Elf64_Ehdr))
-		return NULL;
-	buf = malloc((size_t)st.st_size);
-	while (buf && got < (size_t)st.st_size) {
-		n = read(fd, buf + got, (size_t)st.st_size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	if (buf && got == (size_t)st.st_size) {
-		*size = got;
-		return buf;
-	}
-	free(buf);
-	return NULL;
-}
-
-/*
  * A regular file is read in one go and parsed from memory: libelf reading
  * the descriptor itself makes three more system calls, and on a small
  * object those cost more than the analysis.  Anything else (a directory,
- * a device, an unreadable file) still goes to libelf for its message.
+ * a device, an unreadable file) still goes to libelf for its message, and
+ * so does a file shorter than an ELF header: libelf reading the descriptor
+ * makes a handle of kind "none" for a cut header (our "truncated ELF
+ * header"), its memory form refuses the bytes outright.
  */
 int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+	struct stat st;
 	size_t size;
-	void *buf;
+	char *buf;
 
 	*objp = NULL;
 	if (fd < 0) {
@@ -940,8 +912,9 @@ int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
 		pr_warn("%s: %s\n", path, strerror(errno));
 		return err;
 	}
-	buf = read_file(fd, &size);
-	if (!buf)
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) ||
+	    st.st_size < (off_t)sizeof(Elf64_Ehdr) ||
+	    nocsr_read_fd(fd, &st, &buf, &size))
 		return open_common(path, fd, NULL, 0, objp);
 	close(fd);
 	/* nothing of the object points into the file's bytes */

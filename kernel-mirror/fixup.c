@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "file.h"
 
 #define INSN_OFF_AT	2	/* byte offset of the off field in an insn */
 
@@ -39,36 +40,31 @@ struct image {
 
 static int read_image(const char *path, struct image *im)
 {
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err = -1;
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t got = 0;
+	char *buf;
 
 	if (fd < 0 || fstat(fd, &st)) {
 		cli_err("%s: %s", path, strerror(errno));
-		goto fail;
+		goto out;
 	}
-	im->len = (size_t)st.st_size;
+	/* a device may never end, and writing in place would replace it */
+	if (!S_ISREG(st.st_mode)) {
+		cli_err("%s: not a regular file", path);
+		goto out;
+	}
+	err = nocsr_read_fd(fd, &st, &buf, &im->len);
+	if (err) {
+		cli_err("%s: %s", path,
+			err == -ENOMEM ? strerror(ENOMEM) : "read failed");
+		goto out;
+	}
+	im->buf = (unsigned char *)buf;
 	im->mode = st.st_mode & 07777;
-	im->buf = malloc(im->len ? im->len : 1);
-	if (!im->buf) {
-		cli_err("%s: %s", path, strerror(ENOMEM));
-		goto fail;
-	}
-	while (got < im->len) {
-		ssize_t n = read(fd, im->buf + got, im->len - got);
-
-		if (n <= 0) {
-			cli_err("%s: read failed", path);
-			goto fail;
-		}
-		got += (size_t)n;
-	}
-	close(fd);
-	return 0;
-fail:
+out:
 	if (fd >= 0)
 		close(fd);
-	return -1;
+	return err;
 }
 
 /* Write next to the target and rename, so a failure leaves it intact. */

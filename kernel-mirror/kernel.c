@@ -16,10 +16,12 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/utsname.h>
 
 #include <bpf/bpf.h>
@@ -27,6 +29,7 @@
 
 #include "cli.h"
 #include "disasm.h"
+#include "file.h"
 
 #define LOG_SIZE	(1u << 20)
 
@@ -46,42 +49,25 @@ static int cmp_ksym(const void *a, const void *b)
 	return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
-/* All of /proc/kallsyms in one buffer: the names point into it. */
-static char *read_all(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	size_t len = 0, cap = 1 << 22;
-	char *buf = malloc(cap), *n;
-
-	while (f && buf) {
-		len += fread(buf + len, 1, cap - len - 1, f);
-		if (len < cap - 1)
-			break;
-		cap *= 2;
-		n = realloc(buf, cap);
-		if (!n)
-			free(buf);
-		buf = n;
-	}
-	if (f)
-		fclose(f);
-	if (!f || !buf) {
-		free(buf);
-		return NULL;
-	}
-	buf[len] = 0;
-	return buf;
-}
-
 /*
  * "ffffffff81000000 T name [module]" lines, text symbols only.  Parsed by
  * hand: fscanf over 120k lines cost more than the kernel generating them.
  */
 static void load_kallsyms(void)
 {
-	char *buf = read_all("/proc/kallsyms"), *at = buf, *end;
+	int fd = open("/proc/kallsyms", O_RDONLY | O_CLOEXEC), err;
+	char *buf, *at, *end;
 	size_t cap = 0;
 
+	/* without it the kernel side prints its calls as unknown#imm */
+	if (fd < 0)
+		return;
+	err = nocsr_read_fd(fd, NULL, &buf, NULL);
+	close(fd);
+	if (err)
+		return;
+	/* the names point into buf: kept to the end */
+	at = buf;
 	while (at && *at) {
 		unsigned long long a = strtoull(at, &end, 16);
 		char *name = end + 3, *eol;

@@ -2,4 +2,4 @@
 # Sources of libnocsr_mirror, shared by the main build and test/fuzz.
 set(NOCSR_MIRROR_SOURCES
   disasm.c print.c elf.c kfunc.c patterns.c contract.c ctx.c rewrite.c
-  layout.c zext.c)
+  layout.c zext.c file.c)
