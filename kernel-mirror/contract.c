@@ -16,9 +16,8 @@
  *  - Paths that reach a block with the same constants are joined: the
  *    kernel keeps the ranges of each path apart (two paths adding
  *    different ranges to one sum).  Partitions beyond one per block stop
- *    after a million instructions' worth (the kernel's complexity limit,
- *    which it counts differently); past that, a block's newest partition
- *    takes every state.
+ *    after 131072 instructions' worth (the kernel walks up to a million);
+ *    past that, a block's newest partition takes every state.
  *  - A register holds an uninitialised value, a scalar with a signed range,
  *    a stack pointer (owning frame + offset range), a function reference,
  *    or another pointer (ctx, a known map, trusted non-NULL, maybe-NULL,
@@ -132,14 +131,15 @@ struct sst {
  * flag; one state per block joined the iterations, so the kernel knew
  * bounds this walk did not (a sum over a loop, a flag tested later).
  * States of one partition are joined.  Partitions beyond a block's first
- * are paid for with the instructions of their block, a million in all:
- * the verifier's own limit (BPF_COMPLEXITY_LIMIT_INSNS), so the walk
- * stays linear.  Past that, a block's newest partition becomes its
- * catch-all and takes states of every key (a loop whose counter is no
- * constant is joined from there on, and widened).
+ * are paid for with the instructions of their block, 131072 in all (an
+ * eighth of the verifier's BPF_COMPLEXITY_LIMIT_INSNS: a partition costs
+ * this walk about a microsecond, and a loop that never ends, which the
+ * kernel rejects, would spend all of it), so the walk stays linear.  Past
+ * that, a block's newest partition becomes its catch-all and takes states
+ * of every key (the rest of the loop is joined and widened).
  */
 #define NO_PART		UINT32_MAX
-#define PART_BUDGET	1000000
+#define PART_BUDGET	131072
 
 struct part {
 	struct sst *st;
@@ -499,9 +499,11 @@ static uint64_t key_of(const struct st *s)
 
 static uint64_t part_hash(size_t b, uint64_t key)
 {
-	uint64_t h = (key ^ b) * 0x9e3779b97f4a7c15ULL;
+	uint64_t h = key ^ (uint64_t)b * 0x9e3779b97f4a7c15ULL;
 
-	return h ^ h >> 32;
+	h = (h ^ h >> 30) * 0xbf58476d1ce4e5b9ULL;
+	h = (h ^ h >> 27) * 0x94d049bb133111ebULL;
+	return h ^ h >> 31;
 }
 
 static void part_insert(const struct vctx *c, uint32_t *h, size_t mask, uint32_t pi)
