@@ -889,21 +889,15 @@ static int open_common(const char *name, int fd, const void *buf, size_t size,
 	return 0;
 }
 
-/*
- * The whole of a regular file in a new buffer, or NULL.  Not for a file
- * shorter than an ELF header: libelf reading the descriptor makes a handle
- * of kind "none" for a cut header (our "truncated ELF header"), its memory
- * form refuses the bytes outright.
- */
-static void *read_file(int fd, size_t *size)
+void *nocsr_read_file(int fd, size_t min, size_t *size)
 {
 	struct stat st;
 	size_t got = 0;
 	char *buf;
 	ssize_t n;
 
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode) ||
-	    st.st_size < (off_t)sizeof(Elf64_Ehdr))
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || !st.st_size ||
+	    st.st_size < (off_t)min)
 		return NULL;
 	buf = malloc((size_t)st.st_size);
 	while (buf && got < (size_t)st.st_size) {
@@ -940,7 +934,12 @@ int nocsr_obj__open(const char *path, struct nocsr_obj **objp)
 		pr_warn("%s: %s\n", path, strerror(errno));
 		return err;
 	}
-	buf = read_file(fd, &size);
+	/*
+	 * Not for a file shorter than an ELF header: libelf reading the
+	 * descriptor makes a handle of kind "none" for a cut header (our
+	 * "truncated ELF header"), its memory form refuses the bytes outright.
+	 */
+	buf = nocsr_read_file(fd, sizeof(Elf64_Ehdr), &size);
 	if (!buf)
 		return open_common(path, fd, NULL, 0, objp);
 	close(fd);
