@@ -81,10 +81,10 @@ static const struct {
  * member_bits() gives up past this many typedef/modifier hops and nested
  * anonymous members, or this many members looked at: a corrupt file can
  * make the graph cyclic, or a DAG whose paths grow exponentially.
- * vmlinux's sk_buff needs 4 levels and a few hundred members.
+ * Linux 6.18's deepest question (sk_buff) looks at 101 members.
  */
 #define MAX_DEPTH	32
-#define MAX_VISITS	(1u << 20)
+#define MAX_VISITS	4096
 
 static uint32_t get32(const struct btf_scan *s, const void *p)
 {
