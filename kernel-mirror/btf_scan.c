@@ -261,18 +261,19 @@ void nocsr_btf_scan_free(struct btf_scan *s)
 void nocsr_btf_scan_find(const struct btf_scan *s, unsigned int kind,
 			 const char *const *names, int *ids, size_t n)
 {
+	uint32_t id, pos, info, at;
 	size_t left = n, i;
-	uint32_t id, pos;
-	struct rec r;
 
 	for (i = 0; i < n; i++)
 		ids[i] = 0;
 	for (id = 1, pos = 0; id <= s->cnt && left; id++) {
 		const char *name;
 
-		read_rec(s, pos, &r);
-		pos += rec_size(r.info);
-		if (BTF_INFO_KIND(r.info) != kind || !(name = name_at(s, r.name_off)))
+		at = pos;
+		info = get32(s, s->types + at + 4);
+		pos += rec_size(info);
+		if (BTF_INFO_KIND(info) != kind ||
+		    !(name = name_at(s, get32(s, s->types + at))))
 			continue;
 		for (i = 0; i < n; i++) {
 			if (ids[i] || name[0] != names[i][0] || strcmp(name, names[i]))
