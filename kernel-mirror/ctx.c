@@ -34,7 +34,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 
-#include <bpf/btf.h>
+#include <linux/btf.h>
 
 #include "internal.h"
 
@@ -153,47 +153,27 @@ static enum ctx_kind sec_kind(const char *sec)
 static int kf_val[KF_CNT];
 static bool kf_done, kf_ok;
 
-/* Bit offset of member name in type id, looking into anonymous members. */
-static long member_bits(const struct btf *btf, uint32_t id, const char *name,
-			uint32_t *bitsz)
+/* The structs kf_names reads from, each once, found in one pass. */
+static void resolve_all(const struct btf_scan *btf)
 {
-	const struct btf_type *t = btf__type_by_id(btf, id);
-	const struct btf_member *m;
-	unsigned int i;
+	const char *st[KF_CNT];
+	int id[KF_CNT], f;
+	size_t n = 0, i, of[KF_CNT];
 
-	while (t && (btf_is_typedef(t) || btf_is_mod(t)))
-		t = btf__type_by_id(btf, t->type);
-	if (!t || !btf_is_composite(t))
-		return -1;
-	m = btf_members(t);
-	for (i = 0; i < btf_vlen(t); i++, m++) {
-		const char *n = btf__name_by_offset(btf, m->name_off);
-		long r;
-
-		if (n && !strcmp(n, name)) {
-			*bitsz = btf_member_bitfield_size(t, i);
-			return (long)btf_member_bit_offset(t, i);
-		}
-		if (n && *n)
-			continue;
-		r = member_bits(btf, m->type, name, bitsz);
-		if (r >= 0)
-			return (long)btf_member_bit_offset(t, i) + r;
+	for (f = 1; f < KF_CNT; f++) {
+		for (i = 0; i < n && strcmp(st[i], kf_names[f].st); i++)
+			;
+		if (i == n)
+			st[n++] = kf_names[f].st;
+		of[f] = i;
 	}
-	return -1;
-}
-
-static void resolve_all(const struct btf *btf)
-{
-	int f;
-
+	nocsr_btf_scan_find(btf, BTF_KIND_STRUCT, st, id, n);
 	kf_ok = true;
 	for (f = 1; f < KF_CNT; f++) {
-		int id = btf__find_by_name_kind(btf, kf_names[f].st, BTF_KIND_STRUCT);
 		uint32_t bitsz = 0;
-		long bits = id > 0 ? member_bits(btf, (uint32_t)id, kf_names[f].member,
-						 &bitsz) : -1;
-
+		long bits = id[of[f]] ? nocsr_btf_scan_member_bits(btf, (uint32_t)id[of[f]],
+								   kf_names[f].member,
+								   &bitsz) : -1;
 		if (bits < 0) {
 			pr_debug("vmlinux BTF has no %s.%s\n", kf_names[f].st,
 				 kf_names[f].member);
@@ -233,7 +213,7 @@ static bool use_btf(const struct nocsr_prog *p)
 	enum nocsr_arch a;
 	enum nocsr_kernel k;
 	bool explicit;
-	const struct btf *btf = nocsr_vmlinux_btf(&explicit);
+	const struct btf_scan *btf = nocsr_vmlinux_btf(&explicit);
 
 	if (!btf)
 		return false;

@@ -177,11 +177,27 @@ const char *nocsr_ctx_note(const struct nocsr_prog *prog, size_t i);
 int nocsr_ctx_prologue(const struct nocsr_prog *prog, struct ctx_insn *out);
 #define CTX_TSTAMP_TYPE_OFF	180	/* offsetof(struct __sk_buff, tstamp_type) */
 /*
- * vmlinux BTF from $NOCSR_VMLINUX (*explicit) or /sys/kernel/btf/vmlinux;
- * NULL when absent or NOCSR_VMLINUX=none.
+ * vmlinux BTF from $NOCSR_VMLINUX (*explicit) or /sys/kernel/btf/vmlinux,
+ * loaded once per process (btf_scan.c); NULL when absent, refused (said
+ * in one line) or NOCSR_VMLINUX=none.
  */
-struct btf *nocsr_vmlinux_btf(bool *explicit);
-
+const struct btf_scan *nocsr_vmlinux_btf(bool *explicit);
+/* BTF in memory, checked as libbpf 1.1 does; why gets what is refused. */
+int nocsr_btf_scan_new(const void *data, size_t size, struct btf_scan **out,
+		       char *why, size_t why_len);
+void nocsr_btf_scan_free(struct btf_scan *s);
+/* ids[i]: the first type of that kind named names[i], 0 if none. */
+void nocsr_btf_scan_find(const struct btf_scan *s, unsigned int kind,
+			 const char *const *names, int *ids, size_t n);
+/* A FUNC's prototype: argument count and void return. */
+bool nocsr_btf_scan_func_proto(const struct btf_scan *s, uint32_t id,
+			       unsigned int *nargs, bool *is_void);
+/*
+ * Bit offset of member name in type id, through anonymous members, and its
+ * bitfield size (0 if none); -1 when there is no such member.
+ */
+long nocsr_btf_scan_member_bits(const struct btf_scan *s, uint32_t id,
+				const char *name, uint32_t *bitsz);
 
 /* Call summary in the kernel's terms. */
 struct call_summary {

@@ -8,41 +8,15 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <bpf/btf.h>
-#include <bpf/libbpf.h>
 
 #include "internal.h"
 
-static struct btf *vmlinux;
-static bool vmlinux_tried, vmlinux_explicit;
-
-struct btf *nocsr_vmlinux_btf(bool *explicit)
-{
-	const char *path;
-
-	if (vmlinux_tried) {
-		*explicit = vmlinux_explicit;
-		return vmlinux;
-	}
-	vmlinux_tried = true;
-	path = getenv("NOCSR_VMLINUX");
-	*explicit = vmlinux_explicit = path && strcmp(path, "none");
-	if (!path)
-		path = "/sys/kernel/btf/vmlinux";
-	if (!strcmp(path, "none") || access(path, R_OK))
-		return NULL;
-	vmlinux = btf__parse(path, NULL);
-	if (libbpf_get_error(vmlinux))
-		vmlinux = NULL;
-	return vmlinux;
-}
-
 /*
- * btf__find_by_name_kind() walks every type: vmlinux has over 100k, and a
- * process (the bench harness, stats over many objects) asks for the same
- * few kfuncs again and again.  Names and answers are kept for the process.
+ * A name lookup walks every type: vmlinux has over 100k, and a process
+ * (the bench harness, stats over many objects) asks for the same few
+ * kfuncs again and again.  Names and answers are kept for the process.
  */
 static struct kf_cache {
 	char *name;
@@ -50,7 +24,7 @@ static struct kf_cache {
 } *kf_cache;
 static size_t kf_cache_cnt, kf_cache_cap;
 
-static int vmlinux_func_id(const struct btf *btf, const char *name)
+static int vmlinux_func_id(const struct btf_scan *btf, const char *name)
 {
 	struct kf_cache *c;
 	size_t i;
@@ -59,7 +33,7 @@ static int vmlinux_func_id(const struct btf *btf, const char *name)
 	for (i = 0; i < kf_cache_cnt; i++)
 		if (!strcmp(kf_cache[i].name, name))
 			return kf_cache[i].id;
-	id = btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
+	nocsr_btf_scan_find(btf, BTF_KIND_FUNC, &name, &id, 1);
 	if (kf_cache_cnt == kf_cache_cap) {
 		size_t cap = kf_cache_cap ? 2 * kf_cache_cap : 16;
 
@@ -78,16 +52,40 @@ static int vmlinux_func_id(const struct btf *btf, const char *name)
 	return id;
 }
 
-static bool from_btf(const struct btf *btf, const char *name,
-		     struct insn_meta *m, bool is_vmlinux)
+static void set_proto(struct insn_meta *m, unsigned int nargs, bool is_void)
+{
+	m->kf_known = true;
+	m->kf_nargs = (uint8_t)nargs;
+	m->kf_void = is_void;
+}
+
+static bool from_vmlinux(const char *name, struct insn_meta *m)
+{
+	const struct btf_scan *btf;
+	unsigned int nargs;
+	bool explicit, is_void;
+	int id;
+
+	btf = nocsr_vmlinux_btf(&explicit);
+	if (!btf)
+		return false;
+	id = vmlinux_func_id(btf, name);
+	if (id <= 0 || !nocsr_btf_scan_func_proto(btf, (uint32_t)id, &nargs, &is_void))
+		return false;
+	set_proto(m, nargs, is_void);
+	m->kf_btf_id = id;
+	return true;
+}
+
+/* The object's own BTF, parsed by libbpf with the object. */
+static bool from_obj(const struct btf *btf, const char *name, struct insn_meta *m)
 {
 	const struct btf_type *t;
 	int id;
 
 	if (!btf)
 		return false;
-	id = is_vmlinux ? vmlinux_func_id(btf, name) :
-			  btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
+	id = btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
 	if (id <= 0)
 		return false;
 	t = btf__type_by_id(btf, id);
@@ -96,28 +94,18 @@ static bool from_btf(const struct btf *btf, const char *name,
 	t = btf__type_by_id(btf, t->type);
 	if (!t || !btf_is_func_proto(t))
 		return false;
-	m->kf_known = true;
-	m->kf_nargs = btf_vlen(t);
-	m->kf_void = t->type == 0;
-	if (is_vmlinux)
-		m->kf_btf_id = id;
+	set_proto(m, btf_vlen(t), t->type == 0);
 	return true;
 }
 
 void nocsr_kfunc_proto(struct nocsr_obj *obj, void *obj_btf, struct insn_meta *m)
 {
 	const struct nocsr_kfunc *k;
-	bool explicit;
 
 	(void)obj;
-	if (from_btf(nocsr_vmlinux_btf(&explicit), m->sym, m, true))
-		return;
-	if (from_btf(obj_btf, m->sym, m, false))
+	if (from_vmlinux(m->sym, m) || from_obj(obj_btf, m->sym, m))
 		return;
 	k = nocsr_kfunc_find(m->sym);
-	if (k) {
-		m->kf_known = true;
-		m->kf_nargs = k->nargs;
-		m->kf_void = k->is_void;
-	}
+	if (k)
+		set_proto(m, k->nargs, k->is_void);
 }

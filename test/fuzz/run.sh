@@ -13,7 +13,7 @@ shift 2 || shift $#
 src=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$build/fuzz/bin
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_elf fuzz_insn fuzz_xlated)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_elf fuzz_insn fuzz_xlated fuzz_btf)
 
 if [ ! -x "$bin/fuzz_elf" ]; then
 	echo "fuzz: $bin/fuzz_elf missing (needs clang-19 and libclang-rt-19-dev at configure time)" >&2

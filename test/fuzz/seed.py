@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 """Seed the fuzz corpora from BPF objects: whole files for fuzz_elf, the
-executable sections (after a selector byte) for fuzz_insn and fuzz_xlated.
+executable sections (after a selector byte) for fuzz_insn and fuzz_xlated,
+the .BTF sections for fuzz_btf.
 
 usage: seed.py CORPUS_DIR OBJ_OR_DIR...
 """
@@ -22,8 +23,9 @@ def objects(paths):
             yield p
 
 
-def exec_sections(data):
-    """Executable sections of a little-endian ELF64 file; [] if not one."""
+def sections(data):
+    """(name offset, type, flags, bytes) of each section of a little-endian
+    ELF64 file whose bytes are in the file; [] if not one."""
     if len(data) < 64 or data[:4] != b'\x7fELF' or data[4] != 2 or data[5] != 1:
         return []
     shoff, = struct.unpack_from('<Q', data, 40)
@@ -33,10 +35,19 @@ def exec_sections(data):
         at = shoff + i * shentsize
         if shentsize != 64 or at + 64 > len(data):
             return out
-        _, typ, flags, _, off, size = struct.unpack_from('<IIQQQQ', data, at)
-        if typ == 1 and flags & 4 and 0 < size <= 65536 and off + size <= len(data):
-            out.append(data[off:off + size])
+        name, typ, flags, _, off, size = struct.unpack_from('<IIQQQQ', data, at)
+        if 0 < size <= 65536 and off + size <= len(data):
+            out.append((name, typ, flags, data[off:off + size]))
     return out
+
+
+def exec_sections(data):
+    return [b for _, typ, flags, b in sections(data) if typ == 1 and flags & 4]
+
+
+def btf_sections(data):
+    """.BTF data: raw BTF starts with its magic, 0xeb9f."""
+    return [b for _, typ, _, b in sections(data) if typ == 1 and b[:2] == b'\x9f\xeb']
 
 
 def put(d, blob):
@@ -58,6 +69,8 @@ def main():
             continue
         if len(data) <= 1 << 20:
             put(os.path.join(corpus, 'fuzz_elf'), data)
+        for sec in btf_sections(data):
+            put(os.path.join(corpus, 'fuzz_btf'), sec)
         for sec in exec_sections(data):
             put(os.path.join(corpus, 'fuzz_insn'), b'\0' + sec)
             # x86_64 and arm64, newest profile, raw_tp and socket
