@@ -544,14 +544,17 @@ class Report:
                          '%s %.2f s (%s)' % (s, ns / 1e9, 'met' if ns < TARGET_1M_NS
                                              else 'missed') for s, ns in big))
             if any(ns >= TARGET_1M_NS for s, ns in big):
-                self.out('  Why (profiles, not figures of this run): the walk keeps a '
-                         'joined state per block and stops only at a fixpoint; in '
-                         '`loops` each loop body is visited 16 times before a growing '
-                         'bound is widened (fewer plain visits change the bounds it '
-                         'finds, which decide the dead code the kernel removes), about '
-                         '15 block visits per instruction at 1M. In `straight` the cost '
-                         'is spread over the walk, the pattern search (~15%) and '
-                         'formatting every line (~10%).')
+                self.out('  Why (profiles, not figures of this run): in `loops` the '
+                         'walk visits each loop once per iteration while its budget '
+                         'of partitions lasts (131072 instructions, the kernel walks '
+                         'every iteration too), then each remaining loop body 16 '
+                         'times before a growing bound is widened, and up to '
+                         '4·log2(d) more to reach its own bound (fewer visits change '
+                         'the bounds it finds, which decide the dead code the kernel '
+                         'removes): about 15 block visits per instruction at 1M, a '
+                         'program the kernel itself refuses (loops of up to 111k '
+                         'iterations). In `straight` the cost is spread over the '
+                         'walk, the pattern search and formatting every line.')
         kl = [(n, ns, k) for s, n, ns, _, _, k, _ in syn if k]
         skipped = sorted({n for s, n, _, _, _, k, _ in syn if s == 'straight' and not k})
         if kl:
