@@ -153,7 +153,9 @@ struct part {
 };
 
 #define SST_SIZE(n)	(offsetof(struct sst, id) + (11 + (size_t)(n)) * sizeof(uint32_t))
+/* the first chunk; each further one twice the last, up to ARENA_MAX */
 #define ARENA_CHUNK	((size_t)1 << 20)
+#define ARENA_MAX	((size_t)64 << 20)
 
 struct vtab {
 	struct val *v;		/* by id */
@@ -164,7 +166,7 @@ struct vtab {
 
 struct arena {
 	struct arena *next;
-	size_t used;
+	size_t used, size;
 	_Alignas(max_align_t) char mem[];
 };
 
@@ -318,12 +320,16 @@ static void *arena_alloc(struct vctx *c, size_t size)
 	struct arena *a = c->arena;
 
 	size = (size + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1);
-	if (!a || a->used + size > ARENA_CHUNK) {
-		a = malloc(sizeof(*a) + ARENA_CHUNK);
+	if (!a || a->used + size > a->size) {
+		size_t chunk = !a ? ARENA_CHUNK : a->size < ARENA_MAX ? 2 * a->size : a->size;
+
+		a = malloc(sizeof(*a) + chunk);
 		if (!a)
 			return NULL;
+		nocsr_huge_pages(a, sizeof(*a) + chunk);
 		a->next = c->arena;
 		a->used = 0;
+		a->size = chunk;
 		c->arena = a;
 	}
 	a->used += size;
@@ -582,6 +588,7 @@ static uint32_t new_part(struct vctx *c, size_t b, uint64_t key)
 			return NO_PART;
 		c->work = nw;
 		c->part_cap = n;
+		nocsr_huge_pages(np, n * sizeof(*np));
 	}
 	pa = &c->part[c->npart];
 	*pa = (struct part){ .key = key, .next = c->bpart[b], .block = (uint32_t)b };
@@ -1774,6 +1781,7 @@ int nocsr_verify(struct nocsr_prog *p)
 	if (!c.leader || !c.has_pattern || !c.broken_at || !c.ret ||
 	    (p->strict && !lost_frames))
 		goto out;
+	nocsr_huge_pages(c.leader, n * sizeof(*c.leader));
 	p->pkt_write = false;
 	for (i = 0; i < p->subprog_cnt; i++) {
 		c.broken_at[i] = -1;
@@ -1820,6 +1828,8 @@ int nocsr_verify(struct nocsr_prog *p)
 	if (!c.bstart || !c.bpart || !c.bany || !c.bnpart || !c.part || !c.work ||
 	    !c.calls)
 		goto out;
+	nocsr_huge_pages(c.bstart, c.nblocks * sizeof(*c.bstart));
+	nocsr_huge_pages(c.part, c.part_cap * sizeof(*c.part));
 	for (i = 0; i < c.nblocks; i++)
 		c.bpart[i] = c.bany[i] = NO_PART;
 	c.ncalls = 0;

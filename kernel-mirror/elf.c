@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <bpf/btf.h>
@@ -92,6 +93,10 @@ struct loader {
 	struct bpf_insn *insns;
 	struct insn_meta *meta;
 	size_t cnt, cap;
+	struct prog_line *lines;
+	size_t line_cnt, line_cap;
+	struct prog_func *pfuncs;	/* l->func_cnt of them at most */
+	size_t pfunc_cnt;
 };
 
 static int fail(struct loader *l, const char *fmt, ...)
@@ -110,9 +115,24 @@ static int fail(struct loader *l, const char *fmt, ...)
 }
 
 #define STR_CHUNK	4096
+#define HUGE_PAGE	((uintptr_t)2 << 20)
 
-/* A copy of s that lives as long as obj: one allocation per chunk, not per string. */
-const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
+/*
+ * A million-insn program touches some 100 MB of per-instruction arrays;
+ * faulting them in 4 KB at a time cost as much as the analysis.  Only the
+ * 2 MB-aligned inside of the block is advised: small arrays are left alone.
+ */
+void nocsr_huge_pages(void *p, size_t size)
+{
+	uintptr_t start = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	uintptr_t end = ((uintptr_t)p + size) & ~(HUGE_PAGE - 1);
+
+	if (p && end > start)
+		madvise((void *)start, end - start, MADV_HUGEPAGE);
+}
+
+/* One allocation per chunk, not per string; chunks fill from the end down. */
+const char *nocsr_strs_dup(struct nocsr_strs *a, const char *s)
 {
 	size_t len, size;
 	char **n, *d;
@@ -120,26 +140,41 @@ const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
 	if (!s)
 		return NULL;
 	len = strlen(s) + 1;
-	if (len > obj->str_free) {
-		if (obj->str_cnt == obj->str_cap) {
-			size_t cap = obj->str_cap ? 2 * obj->str_cap : 16;
+	if (len > a->free) {
+		if (a->cnt == a->cap) {
+			size_t cap = a->cap ? 2 * a->cap : 16;
 
-			n = realloc(obj->strs, cap * sizeof(*n));
+			n = realloc(a->chunks, cap * sizeof(*n));
 			if (!n)
 				return NULL;
-			obj->strs = n;
-			obj->str_cap = cap;
+			a->chunks = n;
+			a->cap = cap;
 		}
 		size = len > STR_CHUNK ? len : STR_CHUNK;
 		d = malloc(size);
 		if (!d)
 			return NULL;
-		obj->strs[obj->str_cnt++] = d;
-		obj->str_free = size;
+		a->chunks[a->cnt++] = d;
+		a->free = size;
 	}
-	/* chunks fill from the end down */
-	obj->str_free -= len;
-	return memcpy(obj->strs[obj->str_cnt - 1] + obj->str_free, s, len);
+	a->free -= len;
+	return memcpy(a->chunks[a->cnt - 1] + a->free, s, len);
+}
+
+void nocsr_strs_free(struct nocsr_strs *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->cnt; i++)
+		free(a->chunks[i]);
+	free(a->chunks);
+	memset(a, 0, sizeof(*a));
+}
+
+/* A copy of s that lives as long as obj. */
+const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s)
+{
+	return nocsr_strs_dup(&obj->strs, s);
 }
 
 static bool is_map_sec(const char *n)
@@ -567,10 +602,24 @@ static struct func *func_at(struct loader *l, size_t sec, size_t idx)
 	return NULL;
 }
 
+static struct prog_line *add_line(struct loader *l)
+{
+	if (l->line_cnt == l->line_cap) {
+		size_t cap = l->line_cap ? 2 * l->line_cap : 16;
+		struct prog_line *n = realloc(l->lines, cap * sizeof(*n));
+
+		if (!n)
+			return NULL;
+		l->lines = n;
+		l->line_cap = cap;
+	}
+	return &l->lines[l->line_cnt++];
+}
+
 static int append(struct loader *l, struct func *f)
 {
 	struct sec *s = &l->secs[f->sec];
-	const char *func;
+	struct prog_func *pf;
 	size_t i;
 
 	if (l->cnt + f->cnt > l->cap) {
@@ -585,44 +634,46 @@ static int append(struct loader *l, struct func *f)
 			return -ENOMEM;
 		l->meta = a;
 		l->cap = cap;
+		nocsr_huge_pages(l->insns, cap * sizeof(*l->insns));
+		nocsr_huge_pages(l->meta, cap * sizeof(*l->meta));
 	}
 	f->sub_off = (long)l->cnt;
 	memcpy(l->insns + l->cnt, (const char *)s->data->d_buf + f->off * INSN_SZ,
 	       f->cnt * INSN_SZ);
 	memset(l->meta + l->cnt, 0, f->cnt * sizeof(*l->meta));
-	func = nocsr_obj_strdup(l->obj, f->name);
-	if (!func)
+	pf = &l->pfuncs[l->pfunc_cnt];
+	pf->name = nocsr_obj_strdup(l->obj, f->name);
+	if (!pf->name)
 		return -ENOMEM;
-	for (i = 0; i < f->cnt; i++) {
-		struct insn_meta *m = &l->meta[l->cnt + i];
-
-		m->func = func;
-		m->file_off = s->sh.sh_offset + (f->off + i) * INSN_SZ;
-	}
+	pf->start = l->cnt;
+	pf->file_off = s->sh.sh_offset + f->off * INSN_SZ;
 	/* BTF_FUNC_GLOBAL in the func info libbpf passes on (none without BTF) */
-	l->meta[l->cnt].func_global = f->global && !f->hidden && l->btf && l->btf_ext;
+	pf->global = f->global && !f->hidden && l->btf && l->btf_ext;
+	for (i = 0; i < f->cnt; i++)
+		l->meta[l->cnt + i].func = (uint32_t)l->pfunc_cnt;
+	l->pfunc_cnt++;
 	/* line info: the record covering each insn, as bpftool shows it */
 	for (i = 0; i < s->line_cnt; i++) {
 		const char *rp = s->lines + i * l->line_rec_size;
 		uint32_t r[4] = { rd32(rp), rd32(rp + 4), rd32(rp + 8), rd32(rp + 12) };
 		size_t at = r[0] / INSN_SZ;
-		struct insn_meta *m;
+		struct prog_line *ln;
 
 		if (at < f->off || at >= f->off + f->cnt)
 			continue;
-		m = &l->meta[l->cnt + at - f->off];
-		m->file = btf__name_by_offset(l->btf, r[1]);
-		m->source = btf__name_by_offset(l->btf, r[2]);
-		m->line = r[3] >> 10;
+		if (!(ln = add_line(l)))
+			return -ENOMEM;
+		ln->file = btf__name_by_offset(l->btf, r[1]);
+		ln->source = btf__name_by_offset(l->btf, r[2]);
+		ln->line = r[3] >> 10;
+		l->meta[l->cnt + at - f->off].line = (uint32_t)l->line_cnt;
 	}
 	for (i = 1; i < f->cnt; i++) {
 		struct insn_meta *m = &l->meta[l->cnt + i];
 
-		if (!m->file && m[-1].file) {
-			m->file = m[-1].file;
-			m->source = m[-1].source;
+		if ((!m->line || !l->lines[m->line - 1].file) &&
+		    m[-1].line && l->lines[m[-1].line - 1].file)
 			m->line = m[-1].line;
-		}
 	}
 	l->cnt += f->cnt;
 	return 0;
@@ -779,9 +830,19 @@ static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
 	l->insns = NULL;
 	l->meta = NULL;
 	l->cnt = l->cap = 0;
-	if ((err = append(l, f)) || (err = reloc_func(l, f, 0))) {
+	l->lines = NULL;
+	l->line_cnt = l->line_cap = 0;
+	l->pfuncs = malloc(l->func_cnt * sizeof(*l->pfuncs));
+	l->pfunc_cnt = 0;
+	if (!l->pfuncs)
+		err = -ENOMEM;
+	else
+		err = append(l, f);
+	if (err || (err = reloc_func(l, f, 0))) {
 		free(l->insns);
 		free(l->meta);
+		free(l->lines);
+		free(l->pfuncs);
 		return err;
 	}
 	p->obj = l->obj;
@@ -790,6 +851,10 @@ static int build_prog(struct loader *l, struct func *f, struct nocsr_prog *p)
 	p->insns = l->insns;
 	p->meta = l->meta;
 	p->insn_cnt = l->cnt;
+	p->lines = l->lines;
+	p->line_cnt = l->line_cnt;
+	p->funcs = l->pfuncs;
+	p->func_cnt = l->pfunc_cnt;
 	if (!p->name || !p->sec_name)
 		return -ENOMEM;
 	p->raw_smp_proto = nocsr_sec_raw_smp_processor_id(p->sec_name);
@@ -981,10 +1046,11 @@ void nocsr_obj__close(struct nocsr_obj *obj)
 		free(p->sec_name);
 		free(p->insns);
 		free(p->meta);
+		free(p->lines);
+		free(p->funcs);
 	}
-	for (i = 0; i < obj->str_cnt; i++)
-		free(obj->strs[i]);
-	free(obj->strs);
+	nocsr_strs_free(&obj->strs);
+	free(obj->helper_names);
 	btf__free(obj->btf);
 	free(obj->maps);
 	free(obj->progs);
@@ -1011,6 +1077,16 @@ struct nocsr_prog *nocsr_obj__find_prog(const struct nocsr_obj *obj,
 		if (!strcmp(obj->progs[i].name, name))
 			return &obj->progs[i];
 	return NULL;
+}
+
+const struct prog_line *nocsr_insn_line(const struct nocsr_prog *p, size_t i)
+{
+	return p->meta[i].line ? &p->lines[p->meta[i].line - 1] : NULL;
+}
+
+const struct prog_func *nocsr_insn_func(const struct nocsr_prog *p, size_t i)
+{
+	return p->func_cnt ? &p->funcs[p->meta[i].func] : NULL;
 }
 
 const char *nocsr_prog__name(const struct nocsr_prog *p) { return p->name; }

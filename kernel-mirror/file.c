@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "internal.h"
 
 /* First buffer when fstat gives no size; doubled as needed. */
 #define GROW_FIRST	(64u << 10)
@@ -43,6 +44,7 @@ int nocsr_read_fd(int fd, const struct stat *st, char **bufp, size_t *lenp)
 	buf = malloc(cap + 1);
 	if (!buf)
 		return -ENOMEM;
+	nocsr_huge_pages(buf, cap + 1);
 	for (;;) {
 		if (len == cap) {
 			if (sized)

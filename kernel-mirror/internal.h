@@ -15,6 +15,21 @@ void nocsr_pr(enum nocsr_print_level level, const char *fmt, ...);
 #define pr_info(...)	nocsr_pr(NOCSR_INFO, __VA_ARGS__)
 #define pr_debug(...)	nocsr_pr(NOCSR_DEBUG, __VA_ARGS__)
 
+/*
+ * Ask for transparent huge pages under a large array (a hint: nothing
+ * changes where the kernel gives none).
+ */
+void nocsr_huge_pages(void *p, size_t size);
+
+/* Strings copied into chunks (the last one with free bytes left). */
+struct nocsr_strs {
+	char **chunks;
+	size_t cnt, cap, free;
+};
+
+const char *nocsr_strs_dup(struct nocsr_strs *a, const char *s);
+void nocsr_strs_free(struct nocsr_strs *a);
+
 /* What the loader knows about one input slot beyond its encoding. */
 enum sym_kind {
 	SYM_NONE,
@@ -31,13 +46,23 @@ struct insn_meta {
 	bool kf_void;
 	int32_t kf_btf_id;		/* in vmlinux, 0 when unknown */
 	const char *sym;
-	const char *file;		/* BTF line info */
+	uint32_t line;			/* 1 + index in prog->lines, 0: none */
+	uint32_t func;			/* index in prog->funcs */
+};
+
+/* BTF line info a slot shows; kept per record, not per slot. */
+struct prog_line {
+	const char *file;
 	const char *source;
 	unsigned int line;
-	/* where the slot comes from, so `nocsr fixup` can patch the file */
-	const char *func;		/* ELF function symbol */
-	bool func_global;		/* first slot of a global function */
-	uint64_t file_off;		/* byte offset in the object file */
+};
+
+/* An ELF function appended to the program, so `nocsr fixup` can patch the file. */
+struct prog_func {
+	const char *name;
+	bool global;			/* BTF_FUNC_GLOBAL as libbpf passes it on */
+	size_t start;			/* first slot in the program */
+	uint64_t file_off;		/* byte offset of that slot in the object file */
 };
 
 /* Per-slot analysis state. */
@@ -82,6 +107,10 @@ struct nocsr_prog {
 	struct bpf_insn *insns;
 	struct insn_meta *meta;
 	size_t insn_cnt;
+	struct prog_line *lines;
+	size_t line_cnt;
+	struct prog_func *funcs;
+	size_t func_cnt;
 
 	/* analysis */
 	bool analysed;
@@ -100,6 +129,7 @@ struct nocsr_prog {
 	size_t subprog_cnt;
 	struct nocsr_site *sites;
 	size_t site_cnt, site_cap;
+	struct nocsr_strs whys;	/* the sites' why lines, freed on reset */
 	struct xinsn *x;
 	size_t x_cnt;
 	struct bpf_insn *x_insns;
@@ -122,16 +152,19 @@ struct nocsr_obj {
 	bool keep_ctx;		/* nocsr_obj__set_convert_ctx(obj, false) */
 	unsigned int nr_cpus;	/* nocsr_obj__set_nr_cpus(), 0: unknown */
 	/*
-	 * Strings the programs point into: names are copied into chunks
-	 * (strs, the last one with str_free bytes left), line info and map
-	 * names point into the object's BTF, kept until close.
+	 * Strings the programs point into: names are copied into strs, line
+	 * info and map names point into the object's BTF, kept until close.
 	 */
-	char **strs;
-	size_t str_cnt, str_cap, str_free;
+	struct nocsr_strs strs;
 	struct btf *btf;
+	const char **helper_names;	/* "bpf_" names sites use, by id */
 };
 
 const char *nocsr_obj_strdup(struct nocsr_obj *obj, const char *s);
+/* Line info of slot i, NULL when it has none. */
+const struct prog_line *nocsr_insn_line(const struct nocsr_prog *prog, size_t i);
+/* The ELF function slot i comes from, NULL when unknown. */
+const struct prog_func *nocsr_insn_func(const struct nocsr_prog *prog, size_t i);
 int nocsr_obj_map(const struct nocsr_obj *obj, const char *name);
 
 /* patterns.c */

@@ -312,10 +312,14 @@ out:
 
 const char *nocsr_prog__insn_func(const struct nocsr_prog *p, size_t i)
 {
-	return i < p->insn_cnt ? p->meta[i].func : NULL;
+	const struct prog_func *f = i < p->insn_cnt ? nocsr_insn_func(p, i) : NULL;
+
+	return f ? f->name : NULL;
 }
 
 uint64_t nocsr_prog__insn_file_off(const struct nocsr_prog *p, size_t i)
 {
-	return i < p->insn_cnt ? p->meta[i].file_off : 0;
+	const struct prog_func *f = i < p->insn_cnt ? nocsr_insn_func(p, i) : NULL;
+
+	return f ? f->file_off + (i - f->start) * sizeof(struct bpf_insn) : 0;
 }

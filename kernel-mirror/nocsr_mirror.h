@@ -122,7 +122,7 @@ struct nocsr_site {
 	int lowest_off;			/* subprogram's lowest spill offset */
 	enum nocsr_site_status status;
 	enum nocsr_site_reason reason;
-	char why[256];			/* one line, empty when fully rewritten */
+	const char *why;		/* one line, "" when fully rewritten */
 	const char *file;		/* BTF line info, NULL when absent */
 	unsigned int line;
 	const char *source;

@@ -14,6 +14,8 @@
 #include "nocsr/helpers.h"
 
 #define FP NOCSR_REG_FP
+/* a site's why is formatted into a buffer this long, then kept in p->whys */
+#define WHY_LEN	256
 
 void nocsr_prog_reset(struct nocsr_prog *p)
 {
@@ -22,6 +24,7 @@ void nocsr_prog_reset(struct nocsr_prog *p)
 	free(p->sites);
 	free(p->x);
 	free(p->x_insns);
+	nocsr_strs_free(&p->whys);
 	p->aux = NULL;
 	p->subprogs = NULL;
 	p->sites = NULL;
@@ -93,6 +96,14 @@ static int cmp_int(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
+/* Whether slot i is the first of a global function. */
+static bool func_global_at(const struct nocsr_prog *p, size_t i)
+{
+	const struct prog_func *f = nocsr_insn_func(p, i);
+
+	return f && f->global && f->start == i;
+}
+
 /* Rule 1, plus the CFG sanity checks the kernel makes in check_subprogs(). */
 static int find_subprogs(struct nocsr_prog *p)
 {
@@ -133,7 +144,7 @@ static int find_subprogs(struct nocsr_prog *p)
 		size_t end = s + 1 < p->subprog_cnt ? p->subprogs[s + 1].start : n;
 		const struct bpf_insn *last;
 
-		p->subprogs[s].global = s && p->meta[p->subprogs[s].start].func_global;
+		p->subprogs[s].global = s && func_global_at(p, p->subprogs[s].start);
 		for (i = p->subprogs[s].start; i < end; i++)
 			p->aux[i].subprog = (int)s;
 		/* the last slot of an ld_imm64 is its second half */
@@ -271,8 +282,11 @@ unsigned int nocsr_match_pairs(const struct nocsr_prog *p, size_t i, int lowest,
 	return k - 1;
 }
 
-static int add_site(struct nocsr_prog *p, struct nocsr_site *s)
+static int add_site(struct nocsr_prog *p, struct nocsr_site *s, const char *why)
 {
+	s->why = why[0] ? nocsr_strs_dup(&p->whys, why) : "";
+	if (!s->why)
+		return -ENOMEM;
 	/* doubling: a realloc that cannot grow in place copies every site */
 	if (p->site_cnt == p->site_cap) {
 		size_t cap = p->site_cap ? 2 * p->site_cap : 16;
@@ -282,10 +296,25 @@ static int add_site(struct nocsr_prog *p, struct nocsr_site *s)
 			return -ENOMEM;
 		p->sites = n;
 		p->site_cap = cap;
+		nocsr_huge_pages(n, cap * sizeof(*n));
 	}
 	p->aux[s->insn].site = (int)p->site_cnt;
 	p->sites[p->site_cnt++] = *s;
 	return 0;
+}
+
+/* Site names of helpers ("bpf_" and the name): one copy per object. */
+static const char *helper_name(struct nocsr_obj *obj, int32_t id, const char *name)
+{
+	if (!obj->helper_names) {
+		obj->helper_names = calloc((size_t)nocsr_helper_max_id() + 1,
+					   sizeof(*obj->helper_names));
+		if (!obj->helper_names)
+			return NULL;
+	}
+	if (!obj->helper_names[id])
+		obj->helper_names[id] = nocsr_obj_strdup(obj, name);
+	return obj->helper_names[id];
 }
 
 static int find_patterns(struct nocsr_prog *p)
@@ -297,12 +326,13 @@ static int find_patterns(struct nocsr_prog *p)
 		p->subprogs[i].reserved_end = 0;
 	for (i = 0; i < p->insn_cnt; i++) {
 		const struct bpf_insn *insn = &p->insns[i];
+		const struct prog_line *ln;
 		struct nocsr_subprog *sp;
 		struct call_summary cs;
 		struct nocsr_site site;
 		unsigned int clobber, pairs;
 		bool attempt, can_inline;
-		char why[256];
+		char why[WHY_LEN], swhy[WHY_LEN];
 		size_t j;
 
 		if (nocsr_insn_is_ldimm64(insn)) {
@@ -327,30 +357,37 @@ static int find_patterns(struct nocsr_prog *p)
 			p->aux[i - j].pattern = p->aux[i + j].pattern = true;
 		can_inline = cs.fastcall && cs.inlined;
 		memset(&site, 0, sizeof(site));
+		swhy[0] = 0;
 		site.insn = (unsigned int)i;
 		site.subprog = (unsigned int)p->aux[i].subprog;
-		site.callee = nocsr_obj_strdup(p->obj, cs.name);
 		site.is_kfunc = insn->src_reg == NOCSR_PSEUDO_KFUNC_CALL;
+		/* a kfunc's name is the object's already */
+		site.callee = site.is_kfunc ? cs.name :
+			      helper_name(p->obj, insn->imm, cs.name);
+		if (!site.callee)
+			return -ENOMEM;
 		site.clobber = clobber;
 		site.pairs = pairs;
 		site.lowest_off = sp->lowest_off;
-		site.file = p->meta[i].file;
-		site.line = p->meta[i].line;
-		site.source = p->meta[i].source;
+		if ((ln = nocsr_insn_line(p, i))) {
+			site.file = ln->file;
+			site.line = ln->line;
+			site.source = ln->source;
+		}
 		if (cs.raw_proto) {
 			site.reason = NOCSR_WHY_NOT_FASTCALL;
-			snprintf(site.why, sizeof(site.why),
+			snprintf(swhy, sizeof(swhy),
 				 "%s is not a fastcall helper for %s programs (bpf_get_raw_smp_processor_id_proto) on %s",
 				 cs.name, p->sec_name, nocsr_kernel_name(p->kernel));
 		} else if (!cs.fastcall) {
 			site.reason = NOCSR_WHY_NOT_FASTCALL;
-			snprintf(site.why, sizeof(site.why),
+			snprintf(swhy, sizeof(swhy),
 				 "%s is not a fastcall %s on %s", cs.name,
 				 site.is_kfunc ? "kfunc" : "helper",
 				 nocsr_kernel_name(p->kernel));
 		} else if (!cs.inlined) {
 			site.reason = NOCSR_WHY_NOT_INLINED;
-			snprintf(site.why, sizeof(site.why),
+			snprintf(swhy, sizeof(swhy),
 				 "%s is not inlined on %s %s", cs.name,
 				 nocsr_arch_name(p->arch), nocsr_kernel_name(p->kernel));
 		}
@@ -360,7 +397,7 @@ static int find_patterns(struct nocsr_prog *p)
 				if (p->aux[j].jump_target) {
 					can_inline = false;
 					site.reason = NOCSR_WHY_JUMP_INTO;
-					snprintf(site.why, sizeof(site.why),
+					snprintf(swhy, sizeof(swhy),
 						 "a jump enters the pattern at insn %zu: %s does not rewrite it",
 						 j, nocsr_kernel_name(p->kernel));
 					break;
@@ -376,7 +413,7 @@ static int find_patterns(struct nocsr_prog *p)
 				if (site.reason == NOCSR_WHY_OK)
 					site.reason = NOCSR_WHY_PAIR_REJECTED;
 				if (site.reason == NOCSR_WHY_PAIR_REJECTED || cs.fastcall)
-					snprintf(site.why, sizeof(site.why), "%s", why);
+					snprintf(swhy, sizeof(swhy), "%s", why);
 			}
 		} else {
 			if (can_inline)
@@ -389,12 +426,12 @@ static int find_patterns(struct nocsr_prog *p)
 			if (attempt && can_inline) {
 				site.status = NOCSR_SITE_PARTIAL;
 				site.reason = NOCSR_WHY_PAIR_REJECTED;
-				snprintf(site.why, sizeof(site.why), "%s", why);
+				snprintf(swhy, sizeof(swhy), "%s", why);
 			} else if (!can_inline) {
 				site.status = NOCSR_SITE_KEPT;
 			}
 		}
-		if ((err = add_site(p, &site)))
+		if ((err = add_site(p, &site, swhy)))
 			return err;
 	}
 	return 0;
@@ -415,6 +452,7 @@ int nocsr_prog__find_patterns(struct nocsr_prog *p, enum nocsr_arch arch,
 	p->aux = calloc(p->insn_cnt ? p->insn_cnt : 1, sizeof(*p->aux));
 	if (!p->aux)
 		return -ENOMEM;
+	nocsr_huge_pages(p->aux, p->insn_cnt * sizeof(*p->aux));
 	for (i = 0; i < p->insn_cnt; i++) {
 		p->aux[i].site = -1;
 		p->aux[i].map = -1;
@@ -429,8 +467,9 @@ int nocsr_prog__find_patterns(struct nocsr_prog *p, enum nocsr_arch arch,
 }
 
 /* Verdicts that depend on the contract pass. */
-static void finish_sites(struct nocsr_prog *p)
+static int finish_sites(struct nocsr_prog *p)
 {
+	char why[WHY_LEN];
 	size_t i;
 
 	for (i = 0; i < p->site_cnt; i++) {
@@ -440,12 +479,16 @@ static void finish_sites(struct nocsr_prog *p)
 		if (s->pairs && sp->contract_broken && s->status != NOCSR_SITE_KEPT) {
 			s->status = NOCSR_SITE_KEPT;
 			s->reason = NOCSR_WHY_CONTRACT;
-			snprintf(s->why, sizeof(s->why),
+			snprintf(why, sizeof(why),
 				 "%.200s: stack contract broken, subprogram %u keeps all pairs",
 				 sp->contract_why, s->subprog);
+			s->why = nocsr_strs_dup(&p->whys, why);
+			if (!s->why)
+				return -ENOMEM;
 		}
 		s->removed = p->aux[s->insn].spills_num;
 	}
+	return 0;
 }
 
 int nocsr_prog__check_contract(struct nocsr_prog *p)
@@ -456,9 +499,8 @@ int nocsr_prog__check_contract(struct nocsr_prog *p)
 		return -EINVAL;
 	if (p->stage >= 2)
 		return 0;
-	if ((err = nocsr_verify(p)))
+	if ((err = nocsr_verify(p)) || (err = finish_sites(p)))
 		return err;
-	finish_sites(p);
 	p->stage = 2;
 	return 0;
 }

@@ -43,13 +43,14 @@ static int emit(struct out *o, struct bpf_insn insn, int orig, int target,
 		uint8_t kind, const char *sym)
 {
 	if (o->cnt == o->cap) {
-		size_t cap = o->cap ? o->cap * 2 : 64;
+		size_t cap = o->cap * 2;
 		struct xinsn *n = realloc(o->x, cap * sizeof(*n));
 
 		if (!n)
 			return -ENOMEM;
 		o->x = n;
 		o->cap = cap;
+		nocsr_huge_pages(n, cap * sizeof(*n));
 	}
 	o->x[o->cnt].insn = insn;
 	o->x[o->cnt].orig = orig;
@@ -469,6 +470,7 @@ static int resolve(struct nocsr_prog *p, struct out *o)
 
 	if (!newidx)
 		return -ENOMEM;
+	nocsr_huge_pages(newidx, (n + 1) * sizeof(int));
 	for (i = 0; i <= n; i++)
 		newidx[i] = -1;
 	for (i = o->cnt; i-- > 0;)
@@ -498,14 +500,17 @@ static int resolve(struct nocsr_prog *p, struct out *o)
 
 int nocsr_build_xlated(struct nocsr_prog *p)
 {
-	struct out o = { 0 };
+	/* room for the program as it came: growing to a million slots copied them */
+	struct out o = { .cap = p->insn_cnt + 64 };
 	bool *drop = calloc(p->insn_cnt + 1, sizeof(*drop));
 	int *extra = calloc(p->subprog_cnt, sizeof(*extra));
 	size_t i, round;
 	int err = -ENOMEM;
 
-	if (!drop || !extra)
+	o.x = malloc(o.cap * sizeof(*o.x));
+	if (!drop || !extra || !o.x)
 		goto out;
+	nocsr_huge_pages(o.x, o.cap * sizeof(*o.x));
 	remove_pairs(p, drop);
 	p->ctx_tstamp_type = false;
 	for (i = 0; i < p->insn_cnt; i++) {
@@ -537,14 +542,15 @@ int nocsr_build_xlated(struct nocsr_prog *p)
 				((p->subprogs[i].depth_after + 7) & ~7) + extra[i];
 	p->x = o.x;
 	p->x_cnt = o.cnt;
+	o.x = NULL;
 	p->x_insns = malloc((o.cnt ? o.cnt : 1) * sizeof(*p->x_insns));
 	if (!p->x_insns) {
 		err = -ENOMEM;
 		goto out;
 	}
+	nocsr_huge_pages(p->x_insns, o.cnt * sizeof(*p->x_insns));
 	for (i = 0; i < o.cnt; i++)
-		p->x_insns[i] = o.x[i].insn;
-	o.x = NULL;
+		p->x_insns[i] = p->x[i].insn;
 	err = nocsr_zext_insert(p);	/* last, as bpf_check() runs it */
 out:
 	free(o.x);
