@@ -331,7 +331,7 @@ static int read_symbols(struct loader *l)
 		return -ENOMEM;
 	for (i = 1; i < n; i++) {
 		GElf_Sym sym;
-		const char *name;
+		const char *name = NULL;	/* set when get_sym() succeeds */
 		struct func *f;
 		struct sec *s;
 
