@@ -415,13 +415,14 @@ static void *file_bytes(int fd, size_t *size, bool *mapped)
 
 /*
  * BTF from a file, kept for the process: the mapping (or buffer) of raw
- * BTF, or the libelf handle whose section data an ELF file's scan reads.
+ * BTF, or a copy of an ELF file's .BTF section.
  */
 static int scan_file(const char *path, struct btf_scan **out, char *why, size_t len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
 	bool mapped = false;
 	Elf_Data *data = NULL;
+	void *sec = NULL;
 	uint16_t magic;
 	size_t size;
 	void *buf;
@@ -449,12 +450,16 @@ static int scan_file(const char *path, struct btf_scan **out, char *why, size_t 
 		err = refuse(why, len, "%zu-byte file, shorter than a BTF header", size);
 	} else {
 		err = elf_btf(fd, &elf, &data, why, len);
-		if (!err)
-			err = nocsr_btf_scan_new(data->d_buf, data->d_size, out, why, len);
-		if (!err)
-			elf_cntl(elf, ELF_C_FDDONE);
-		else
-			elf_end(elf);
+		/* a copy, so the libelf handle can go: kept, it leaks */
+		if (!err && !(sec = malloc(data->d_size ? data->d_size : 1)))
+			err = refuse(why, len, "%s", strerror(ENOMEM));
+		if (!err) {
+			memcpy(sec, data->d_buf, data->d_size);
+			err = nocsr_btf_scan_new(sec, data->d_size, out, why, len);
+			if (err)
+				free(sec);
+		}
+		elf_end(elf);
 	}
 	if (mapped)
 		munmap(buf, size);
