@@ -175,9 +175,8 @@ struct vctx {
 	int *leader;		/* insn -> block index or -1 */
 	size_t nblocks;
 	size_t *bstart;
-	uint32_t *bpart;	/* first partition of a block, NO_PART: not reached */
+	uint32_t *bpart;	/* a block's newest partition (list head), NO_PART: not reached */
 	uint32_t *bany;		/* a block's catch-all partition, NO_PART: none */
-	uint32_t *bnpart;	/* partitions of a block, its catch-all included */
 	struct part *part;
 	size_t npart, part_cap;
 	size_t part_budget;	/* insns left for partitions beyond a block's first */
@@ -556,6 +555,12 @@ static bool part_takes(const struct vctx *c, uint32_t pi, size_t b, uint64_t key
 	return pa->block == b && !pa->any && pa->key == key;
 }
 
+/* Whether reached block b has more than one partition (its catch-all included). */
+static bool several_parts(const struct vctx *c, size_t b)
+{
+	return c->part[c->bpart[b]].next != NO_PART;
+}
+
 /* Block b's partition for s other than its catch-all, NO_PART if none yet. */
 static uint32_t part_find(const struct vctx *c, size_t b, uint64_t key)
 {
@@ -564,7 +569,7 @@ static uint32_t part_find(const struct vctx *c, size_t b, uint64_t key)
 	/* most blocks have one partition: no hash lookup */
 	if (c->bpart[b] == NO_PART || part_takes(c, c->bpart[b], b, key))
 		return c->bpart[b];
-	if (c->bnpart[b] == 1)
+	if (!several_parts(c, b))
 		return NO_PART;
 	for (j = part_hash(b, key) & c->pmask; c->phash[j]; j = (j + 1) & c->pmask)
 		if (part_takes(c, c->phash[j] - 1, b, key))
@@ -593,11 +598,11 @@ static uint32_t new_part(struct vctx *c, size_t b, uint64_t key)
 	pa = &c->part[c->npart];
 	*pa = (struct part){ .key = key, .next = c->bpart[b], .block = (uint32_t)b };
 	/* a block's only partition is found without the index */
-	if (c->bnpart[b] && ((c->bnpart[b] == 1 && part_index(c, c->bpart[b])) ||
-			     part_index(c, (uint32_t)c->npart)))
+	if (c->bpart[b] != NO_PART &&
+	    ((!several_parts(c, b) && part_index(c, c->bpart[b])) ||
+	     part_index(c, (uint32_t)c->npart)))
 		return NO_PART;
 	c->bpart[b] = (uint32_t)c->npart;
-	c->bnpart[b]++;
 	return (uint32_t)c->npart++;
 }
 
@@ -614,8 +619,10 @@ static uint32_t part_for(struct vctx *c, size_t b, const struct st *s)
 
 	if (pi != NO_PART)
 		return pi;
-	if (!c->bnpart[b] || c->part_budget >= block_len(c, b)) {
-		c->part_budget -= c->bnpart[b] ? block_len(c, b) : 0;
+	if (c->bpart[b] == NO_PART)
+		return new_part(c, b, key);
+	if (c->part_budget >= block_len(c, b)) {
+		c->part_budget -= block_len(c, b);
 		return new_part(c, b, key);
 	}
 	if (c->bany[b] == NO_PART) {
@@ -1819,14 +1826,12 @@ int nocsr_verify(struct nocsr_prog *p)
 	c.bstart = malloc(c.nblocks * sizeof(*c.bstart));
 	c.bpart = malloc(c.nblocks * sizeof(*c.bpart));
 	c.bany = malloc(c.nblocks * sizeof(*c.bany));
-	c.bnpart = calloc(c.nblocks, sizeof(*c.bnpart));
 	c.part_cap = c.nblocks + 16;
 	c.part_budget = PART_BUDGET;
 	c.part = malloc(c.part_cap * sizeof(*c.part));
 	c.work = malloc(c.part_cap * sizeof(*c.work));
 	c.calls = malloc((c.ncalls ? c.ncalls : 1) * sizeof(*c.calls));
-	if (!c.bstart || !c.bpart || !c.bany || !c.bnpart || !c.part || !c.work ||
-	    !c.calls)
+	if (!c.bstart || !c.bpart || !c.bany || !c.part || !c.work || !c.calls)
 		goto out;
 	nocsr_huge_pages(c.bstart, c.nblocks * sizeof(*c.bstart));
 	nocsr_huge_pages(c.part, c.part_cap * sizeof(*c.part));
@@ -1888,7 +1893,6 @@ out:
 	free(c.bstart);
 	free(c.bpart);
 	free(c.bany);
-	free(c.bnpart);
 	free(c.part);
 	free(c.phash);
 	free(c.vt.v);
