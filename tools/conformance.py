@@ -243,7 +243,7 @@ def verdict(row):
 def host_cpus():
     """nr_cpu_ids of this machine, as the kernel bounds the cpu id with it."""
     with open('/sys/devices/system/cpu/possible') as f:
-        return int(f.read().strip().split('-')[-1]) + 1
+        return max(int(r.split('-')[-1]) for r in f.read().strip().split(',')) + 1
 
 
 def read_xfail(src):
